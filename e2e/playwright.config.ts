@@ -1,0 +1,59 @@
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findChromium } from './support/find-chromium.ts';
+
+const port = Number(process.env.E2E_PORT ?? 6465);
+const baseURL = `http://127.0.0.1:${port}`;
+// Every run starts on an empty data directory, as a newcomer would.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-'));
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  outputDir: '../test-results',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
+  ],
+  webServer: {
+    // The real server serving the built app (npm run test:e2e builds it first).
+    command: 'npx tsx src/server/main.ts',
+    cwd: '..',
+    url: `${baseURL}/inlet/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      INLET_DATA_DIR: dataDir,
+      INLET_SANDBOX_ROW_MS: '20',
+    },
+  },
+});

@@ -1,0 +1,21 @@
+/**
+ * Limits of the contract ([decision] in shared/contract/README.md, "Limits"). One named
+ * constant each, used by the editor's warnings and by the sandbox alike.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const MAX_ROWS = 100_000;
+export const MAX_JSON_DEPTH = 64;
+export const RATE_LIMIT_PER_MIN = 500;
+
+/** Column names: 1–128 characters after trimming. */
+export const COLUMN_NAME_MAX_LENGTH = 128;
+
+/** Result links and inline results. */
+export const DOWNLOAD_EXPIRES_IN_SECONDS = 900;
+export const INLINE_RESULTS_MAX_ROWS = 1_000;
+
+/** How long an Idempotency-Key holds. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Findings of one kind reported in full before the rest are only counted. */
+export const MAX_FINDINGS_PER_KIND = 1_000;

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { MAX_BODY_BYTES, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+
+const port = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(65_535, { error: 'PORT must be a port number from 0 to 65535.' });
+const positiveInt = z.coerce.number().int().min(0);
+
+/** The environment the server reads (contract, "Configuration of the local server"). */
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(6464),
+  INLET_DATA_DIR: z.string().min(1).default('.inlet'),
+  INLET_API_KEY: z
+    .string()
+    .min(16, { error: 'INLET_API_KEY must be at least 16 characters.' })
+    .optional(),
+  INLET_SANDBOX_ROW_MS: positiveInt.default(300),
+  INLET_MAX_BODY_BYTES: positiveInt.default(MAX_BODY_BYTES),
+  INLET_MAX_ROWS: positiveInt.default(MAX_ROWS),
+  INLET_RATE_LIMIT_PER_MIN: positiveInt.default(RATE_LIMIT_PER_MIN),
+  SIXTYFOUR_API_BASE: z.url().default('https://api.sixtyfour.ai'),
+  SIXTYFOUR_API_KEY: z.string().min(1).optional(),
+  INLET_WEBHOOK_SIGNING_SECRET: z.string().min(1).optional(),
+  INLET_OUTGOING_ALLOW_HOSTS: z.string().default(''),
+  INLET_ALLOWED_HOSTS: z.string().default(''),
+  INLET_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+});
+
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  apiKey: string | undefined;
+  sandboxRowMs: number;
+  maxBodyBytes: number;
+  maxRows: number;
+  rateLimitPerMin: number;
+  upstreamBase: string;
+  upstreamKey: string | undefined;
+  /** Secret for `Sixtyfour-Signature` on outgoing webhooks; unsigned without one. */
+  webhookSigningSecret: string | undefined;
+  /** Hosts outgoing_webhook may call besides loopback ones. */
+  outgoingAllowHosts: string[];
+  /** Host names accepted besides loopback ones (DNS-rebinding guard). */
+  allowedHosts: string[];
+  /** How long SIGTERM waits for running runs. */
+  shutdownGraceMs: number;
+  /** Built UI to serve; absent in API-only tests. */
+  webRoot: string | undefined;
+};
+
+/** Reads the configuration, or throws one message per wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.INLET_DATA_DIR),
+    apiKey: e.INLET_API_KEY,
+    sandboxRowMs: e.INLET_SANDBOX_ROW_MS,
+    maxBodyBytes: e.INLET_MAX_BODY_BYTES,
+    maxRows: e.INLET_MAX_ROWS,
+    rateLimitPerMin: e.INLET_RATE_LIMIT_PER_MIN,
+    upstreamBase: e.SIXTYFOUR_API_BASE.replace(/\/+$/, ''),
+    upstreamKey: e.SIXTYFOUR_API_KEY,
+    webhookSigningSecret: e.INLET_WEBHOOK_SIGNING_SECRET,
+    outgoingAllowHosts: list(e.INLET_OUTGOING_ALLOW_HOSTS),
+    allowedHosts: list(e.INLET_ALLOWED_HOSTS),
+    shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
+    webRoot: path.resolve('dist'),
+  };
+}

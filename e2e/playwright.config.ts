@@ -44,7 +44,7 @@ export default defineConfig({
   ],
   webServer: {
     // The real server serving the built app (npm run test:e2e builds it first).
-    command: 'npx tsx src/server/main.ts',
+    command: 'npx tsx src/server/start.ts',
     cwd: '..',
     url: `${baseURL}/inlet/health`,
     reuseExistingServer: false,

@@ -1,17 +1,157 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type Database from 'better-sqlite3';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerApiAuth } from './auth/api-auth.ts';
+import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
 import type { Config } from './config.ts';
+import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
+import { registerHostGuard } from './http/host-guard.ts';
+import { registerJsonBody } from './http/json-body.ts';
+import { registerOriginGuard } from './http/origin-guard.ts';
+import { redactUrl } from './http/redact-url.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { serveWeb } from './http/serve-web.ts';
+import { registerProxyRoutes } from './proxy/proxy-routes.ts';
+import { createDownloadSigner } from './results/download-signature.ts';
+import { registerResultRoutes } from './routes/result-routes.ts';
+import { registerRunRoute } from './routes/run-route.ts';
+import { registerRunStatusRoutes } from './routes/run-status-routes.ts';
+import { registerSessionRoute } from './routes/session-route.ts';
+import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
+import { createExecutor, type Executor } from './runs/executor.ts';
+import { createIdempotencyStore } from './store/idempotency-store.ts';
+import { openDatabase } from './store/open-database.ts';
+import { createResultStore } from './store/result-store.ts';
+import { createRunStore } from './store/run-store.ts';
+import { createWorkflowStore } from './store/workflow-store.ts';
 
-export type AppOptions = { config: Config; logger?: boolean };
+/** A sink for log lines (pino's LogStream). */
+export type LogStream = { write: (line: string) => void };
 
-/** Builds the whole server (API, proxy, UI) without listening; main.ts listens. */
-export async function createApp({ config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export type AppOptions = {
+  config: Config;
+  logger?: boolean;
+  /** Proxy timeout; tests shorten it. */
+  proxyTimeoutMs?: number;
+  /** Where log lines go instead of stdout; tests read them to prove no key is logged. */
+  logStream?: LogStream;
+};
+
+/** What main.ts needs beyond Fastify: the key's origin for the log, and draining on SIGTERM. */
+export type Sandbox = {
+  key: SandboxKey;
+  executor: Executor;
+  /** The store's connection, for fault-injection tests (e.g. `PRAGMA query_only`). */
+  db: Database.Database;
+  /** Refuses new runs (503), waits up to the grace period for running ones, then requeues the rest. */
+  drain: (graceMs: number) => Promise<void>;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sandbox: Sandbox;
+  }
+}
+
+/** Logs requests without headers, so x-api-key and Authorization never reach a log. */
+const loggerOptions = (
+  enabled: boolean,
+  stream: LogStream | undefined,
+): FastifyServerOptions['logger'] =>
+  enabled || stream
+    ? {
+        level: 'info',
+        ...(stream ? { stream } : {}),
+        redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'],
+        serializers: {
+          req: (request: { method: string; url: string; hostname?: string }) => ({
+            method: request.method,
+            url: redactUrl(request.url),
+            host: request.hostname,
+          }),
+        },
+      }
+    : false;
+
+/** Builds the whole server (sandbox API, proxy, UI) without listening; main.ts listens. */
+export async function createApp({
+  config,
+  logger = false,
+  proxyTimeoutMs,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
+  const db = openDatabase(config.dataDir);
+  const key = resolveSandboxKey(config.dataDir, config.apiKey);
+  const { timeouts } = config;
   const app = Fastify({
-    logger,
+    logger: loggerOptions(logger, logStream),
     bodyLimit: config.maxBodyBytes,
     forceCloseConnections: true,
+    // Slow clients (headers a byte at a time, a body that never ends) are cut off. Node checks
+    // these timeouts every connectionsCheckingInterval (30 s by default), so check often.
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+    },
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
   });
+  const workflows = createWorkflowStore(db);
+  const runs = createRunStore(db);
+  const results = createResultStore(db);
+  const idempotency = createIdempotencyStore(db);
+  idempotency.prune();
+  const executor = createExecutor({
+    db,
+    runs,
+    results,
+    workflows,
+    dataDir: config.dataDir,
+    rowMs: config.sandboxRowMs,
+    outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
+    log: app.log,
+  });
+  app.decorate('sandbox', { key, executor, db, drain: (graceMs: number) => executor.drain(graceMs) });
+
+  registerErrorHandler(app, { maxBodyBytes: config.maxBodyBytes, dataDir: config.dataDir });
+  registerHostGuard(app, config.host, config.allowedHosts);
+  registerOriginGuard(app);
+  registerJsonBody(app);
+  registerSecurityHeaders(app);
+  registerApiAuth(app, {
+    sandboxKey: key.key,
+    rateLimitPerMin: config.rateLimitPerMin,
+    isSandboxRoute: (request) => request.routeOptions.url?.startsWith('/workflows') ?? false,
+  });
+
   app.get('/inlet/health', () => ({ status: 'ok' }));
-  if (config.webRoot) await serveWeb(app, config.webRoot);
+  registerSessionRoute(app, key.key);
+  registerWorkflowRoutes(app, workflows);
+  registerRunRoute(app, {
+    db,
+    workflows,
+    runs,
+    idempotency,
+    executor,
+    maxRows: config.maxRows,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+  registerRunStatusRoutes(app, runs, executor);
+  registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
+  registerProxyRoutes(app, {
+    base: config.upstreamBase,
+    serverKey: config.upstreamKey,
+    ...(proxyTimeoutMs === undefined ? {} : { timeoutMs: proxyTimeoutMs }),
+  });
+  const servesWeb = config.webRoot ? await serveWeb(app, config.webRoot) : false;
+  if (!servesWeb) registerNotFound(app);
+
+  app.addHook('onReady', () => {
+    executor.start();
+  });
+  app.addHook('onClose', async () => {
+    await executor.drain(0);
+    db.close();
+  });
   return app;
 }

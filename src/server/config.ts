@@ -28,6 +28,9 @@ const envSchema = z.object({
   INLET_OUTGOING_ALLOW_HOSTS: z.string().default(''),
   INLET_ALLOWED_HOSTS: z.string().default(''),
   INLET_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  INLET_HEADERS_TIMEOUT_MS: positiveInt.min(1).default(10_000),
+  INLET_REQUEST_TIMEOUT_MS: positiveInt.min(1).default(30_000),
+  INLET_CONNECTION_TIMEOUT_MS: positiveInt.min(1).default(60_000),
 });
 
 const list = (value: string): string[] =>
@@ -55,6 +58,11 @@ export type Config = {
   allowedHosts: string[];
   /** How long SIGTERM waits for running runs. */
   shutdownGraceMs: number;
+  /**
+   * Socket timeouts against slow clients (slowloris): all headers must arrive within
+   * `headersMs`, the whole request within `requestMs`, and an idle socket closes after `idleMs`.
+   */
+  timeouts: { headersMs: number; requestMs: number; idleMs: number };
   /** Built UI to serve; absent in API-only tests. */
   webRoot: string | undefined;
 };
@@ -82,6 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outgoingAllowHosts: list(e.INLET_OUTGOING_ALLOW_HOSTS),
     allowedHosts: list(e.INLET_ALLOWED_HOSTS),
     shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
+    timeouts: {
+      // Node requires headersTimeout ≤ requestTimeout.
+      headersMs: Math.min(e.INLET_HEADERS_TIMEOUT_MS, e.INLET_REQUEST_TIMEOUT_MS),
+      requestMs: e.INLET_REQUEST_TIMEOUT_MS,
+      idleMs: e.INLET_CONNECTION_TIMEOUT_MS,
+    },
     webRoot: path.resolve('dist'),
   };
 }

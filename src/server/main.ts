@@ -1,22 +1,53 @@
+import { pathToFileURL } from 'node:url';
 import { createApp } from './app.ts';
+import { maskKey } from './auth/sandbox-key.ts';
 import { loadConfig } from './config.ts';
+import { DataDirError } from './store/open-database.ts';
 
-/** Starts the server on HOST:PORT and stops it cleanly on SIGINT/SIGTERM. */
+/**
+ * Starts the server on HOST:PORT. SIGTERM/SIGINT drain: new runs get 503, running ones get
+ * INLET_SHUTDOWN_GRACE_MS to finish and are otherwise put back in the queue, then it exits.
+ */
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp({ config, logger: true });
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp({ config, logger: true });
+  } catch (error) {
+    if (error instanceof DataDirError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let closing = false;
   const close = (signal: string) => {
-    app.log.info(`${signal} received, shutting down`);
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error(error);
-        process.exit(1);
-      },
+    if (closing) return;
+    closing = true;
+    app.log.info(
+      `${signal} received: finishing running runs (up to ${config.shutdownGraceMs} ms), then exiting`,
     );
+    app.sandbox
+      .drain(config.shutdownGraceMs)
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
-  await app.listen({ host: config.host, port: config.port });
-  app.log.info(`Inlet is running at http://${config.host}:${config.port}/`);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const { key } = app.sandbox;
+  const where =
+    key.source === 'env' ? 'from INLET_API_KEY' : `full key in ${key.file ?? 'the data directory'}`;
+  app.log.info(`Sandbox API key: ${maskKey(key.key)} (${where})`);
+  app.log.info(`Inlet is running at ${address}/`);
 }
+
+// `tsx src/server/main.ts` starts the server; start.ts and dev.ts import main() instead.
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) await main();

@@ -7,15 +7,44 @@ import path from 'node:path';
 const API_PREFIXES = ['/workflows', '/inlet/'];
 
 /**
- * Serves the built UI from `webRoot`, with index.html for client-side routes. Hashed assets
- * are cached for a year; index.html never, so a rebuild shows at once.
+ * The UI's Content-Security-Policy. Monaco injects inline styles and starts blob: workers;
+ * there is no 'unsafe-eval', so nothing in the page may compile code at run time (zod 4's
+ * JIT: the UI calls `z.config({ jitless: true })`).
  */
-export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const isHtml = (contentType: unknown): boolean =>
+  typeof contentType === 'string' && contentType.toLowerCase().startsWith('text/html');
+
+/**
+ * Serves the built UI from `webRoot`, with index.html for client-side routes, and answers
+ * unknown API paths with a JSON 404. Returns whether it did, so the caller sets its own
+ * not-found handler otherwise. Hashed assets are cached for a year; index.html never, so a
+ * rebuild shows at once. HTML answers carry the CSP above.
+ */
+export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<boolean> {
   const index = path.join(webRoot, 'index.html');
   if (!existsSync(index)) {
     app.log.warn(`No built UI at ${webRoot}; run \`npm run build\` (npm start builds it for you).`);
-    return;
+    return false;
   }
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (isHtml(reply.getHeader('content-type'))) {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: false,
@@ -34,4 +63,5 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<v
     }
     return reply.code(404).send({ detail: `Not found: ${req.method} ${url}` });
   });
+  return true;
 }

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { detailError } from '../http/http-error.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { hashKey, keyMatches } from './sandbox-key.ts';
+
+/** Who is calling: the sandbox key, or only a Bearer token (refused, see `requireApiKey`). */
+export type Caller = { kind: 'api-key'; keyHash: string } | { kind: 'bearer-only' };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | undefined;
+  }
+}
+
+const INVALID = 'Invalid API key';
+
+const headerValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
+
+/**
+ * How many `x-api-key` lines the request carried. Node joins repeated unknown headers into
+ * one "a, b" value, so the raw header list is the only place a repeat shows.
+ */
+function apiKeyLines(request: FastifyRequest): number {
+  const raw = request.raw.rawHeaders;
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.toLowerCase() === 'x-api-key') count++;
+  return Array.isArray(request.headers['x-api-key']) ? Math.max(count, 2) : count;
+}
+
+/**
+ * Auth of the sandbox API (contract, "Auth"): `x-api-key` must be the sandbox key, else 401
+ * `Invalid API key`. A request with only `Authorization: Bearer …` reaches the run route
+ * alone, which answers 400 when it carries `webhook_payload` (JWT auth is rejected for
+ * webhook payloads) and 401 otherwise; every other route answers 401 at once. Then the
+ * per-key rate limit, with its headers on every answer. Two `x-api-key` lines → 400. A key in
+ * the query string is never read (it would end up in logs and browser history): such a
+ * request counts as one without a key.
+ */
+export function registerApiAuth(
+  app: FastifyInstance,
+  options: {
+    sandboxKey: string;
+    rateLimitPerMin: number;
+    isSandboxRoute: (request: FastifyRequest) => boolean;
+  },
+): void {
+  const limiter = createRateLimiter(options.rateLimitPerMin);
+  app.decorateRequest('caller', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!options.isSandboxRoute(request)) return;
+    // A repeated key is ambiguous (which one counts?), so it is refused whatever the values.
+    if (apiKeyLines(request) > 1) {
+      throw detailError(400, 'Send exactly one x-api-key header; this request has several.');
+    }
+    const presented = headerValue(request.headers['x-api-key']);
+    if (presented === undefined || presented === '') {
+      const authorization = headerValue(request.headers.authorization) ?? '';
+      const isRun = request.routeOptions.url === '/workflows/run';
+      if (/^Bearer\s+\S/i.test(authorization) && isRun) {
+        request.caller = { kind: 'bearer-only' };
+        return;
+      }
+      throw detailError(401, INVALID);
+    }
+    if (!keyMatches(presented, options.sandboxKey)) throw detailError(401, INVALID);
+    const keyHash = hashKey(presented);
+    request.caller = { kind: 'api-key', keyHash };
+    if (!limiter.enabled) return;
+    const decision = limiter.take(keyHash);
+    void reply.header('X-RateLimit-Limit', String(decision.limit));
+    void reply.header('X-RateLimit-Remaining', String(decision.remaining));
+    if (!decision.allowed) {
+      throw detailError(
+        429,
+        `Rate limit of ${decision.limit} requests a minute exceeded; retry in ${decision.retryAfterSeconds} s.`,
+        { 'Retry-After': String(decision.retryAfterSeconds) },
+      );
+    }
+  });
+}

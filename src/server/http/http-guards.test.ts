@@ -1,0 +1,123 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
+import { containing, anyString } from '../test-support/matchers.ts';
+
+describe('security, session, rate limit and body limit', () => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await startTestApp({ INLET_RATE_LIMIT_PER_MIN: '5', INLET_MAX_BODY_BYTES: '1000' });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    port = (t.app.server.address() as AddressInfo).port; // A TCP listener's address is an AddressInfo.
+  });
+  afterAll(() => t.close());
+
+  it('sets no-store and nosniff on API answers and never CORS headers', async () => {
+    const response = await t.app.inject({
+      url: '/inlet/health',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a Host that is not a loopback name (DNS rebinding)', async () => {
+    const response = await t.app.inject({
+      url: '/inlet/health',
+      headers: { host: 'evil.example:6464' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(json(response)).toMatchObject({
+      detail: containing('evil.example'),
+    });
+    for (const host of ['127.0.0.1:6464', '[::1]:6464', 'localhost']) {
+      expect((await t.app.inject({ url: '/inlet/health', headers: { host } })).statusCode).toBe(
+        200,
+      );
+    }
+  });
+
+  it('hands the sandbox key only to same-origin requests', async () => {
+    const same = await t.app.inject({
+      url: '/inlet/session',
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(same.statusCode).toBe(200);
+    expect(json(same)).toEqual({ sandbox_api_key: TEST_KEY });
+    expect(same.headers['cache-control']).toBe('no-store');
+    const byOrigin = await t.app.inject({
+      url: '/inlet/session',
+      headers: { host: 'localhost:6464', origin: 'http://localhost:6464' },
+    });
+    expect(byOrigin.statusCode).toBe(200);
+    for (const headers of [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      {},
+      { 'sec-fetch-site': 'same-origin', host: 'rebound.example' },
+    ]) {
+      const response = await t.app.inject({ url: '/inlet/session', headers });
+      expect(response.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(response.body).not.toContain(TEST_KEY);
+    }
+  });
+
+  it('answers 413 before parsing, for a Content-Length body and for a chunked one', async () => {
+    const big = JSON.stringify({ webhook_payload: [{ a: 'x'.repeat(2_000) }] });
+    const sized = await t.call({
+      method: 'POST',
+      url: '/workflows/run?workflow_id=x',
+      payload: big,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(sized.statusCode).toBe(413);
+    expect(json(sized)).toEqual({ detail: anyString() });
+
+    const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/workflows/run?workflow_id=x',
+          headers: {
+            'content-type': 'application/json',
+            'x-api-key': TEST_KEY,
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => {
+            resolve({ status: response.statusCode ?? 0, body });
+          });
+        },
+      );
+      request.on('error', reject);
+      for (let i = 0; i < 10; i++) request.write(big.slice(i * 210, (i + 1) * 210));
+      request.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body)).toEqual({ detail: anyString() });
+  });
+
+  it('limits requests per API key, with Retry-After and X-RateLimit headers', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await t.call({ url: '/workflows/blocks' }));
+    const last = answers.at(-1);
+    // Five allowed a minute; the earlier tests here used some of them.
+    expect(answers.some((answer) => answer.statusCode === 429)).toBe(true);
+    expect(last?.statusCode).toBe(429);
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last?.headers['x-ratelimit-limit']).toBe('5');
+    expect(last?.headers['x-ratelimit-remaining']).toBe('0');
+    expect(last && json(last)).toEqual({
+      detail: containing('Rate limit'),
+    });
+  });
+});

@@ -1,0 +1,126 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
+import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
+import { containing } from '../test-support/matchers.ts';
+
+const portOf = (server: { address(): AddressInfo | string | null }): number =>
+  (server.address() as AddressInfo).port; // TCP listeners report an AddressInfo.
+
+describe('proxy to the Sixtyfour API', () => {
+  let upstream: TestApp;
+  let upstreamBase: string;
+  let odd: Server;
+  let oddBase: string;
+  let seenHeaders: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    upstream = await startTestApp();
+    await upstream.app.listen({ host: '127.0.0.1', port: 0 });
+    upstreamBase = `http://127.0.0.1:${portOf(upstream.app.server)}`;
+    odd = createServer((request, response) => {
+      seenHeaders = request.headers;
+      if (request.url?.startsWith('/workflows/blocks')) {
+        response.writeHead(302, { location: 'https://elsewhere.example/' }).end();
+      } else if (request.url?.startsWith('/workflows/runs')) {
+        response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>');
+      } else if (request.url?.startsWith('/workflows/slow')) {
+        setTimeout(
+          () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+          3_000,
+        );
+      } else {
+        response.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi</html>');
+      }
+    });
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    oddBase = `http://127.0.0.1:${portOf(odd)}`;
+  });
+  afterAll(async () => {
+    await upstream.close();
+    odd.closeAllConnections();
+    await new Promise((resolve) => odd.close(resolve));
+  });
+
+  it('forwards workflow calls with the server key and reports its status', async () => {
+    const proxy = await startTestApp({
+      SIXTYFOUR_API_BASE: upstreamBase,
+      SIXTYFOUR_API_KEY: TEST_KEY,
+    });
+    try {
+      const status = await proxy.app.inject({ url: '/inlet/sixtyfour/status' });
+      expect(json(status)).toEqual({ server_has_key: true, base: upstreamBase });
+      const id = await createWorkflow(upstream, linearWorkflow());
+      const listed = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      expect(listed.statusCode).toBe(200);
+      expect(listed.body).toContain(id);
+      const run = await proxy.app.inject({
+        method: 'POST',
+        url: `/inlet/sixtyfour/workflows/run?workflow_id=${id}`,
+        payload: { webhook_payload: [{ company_name: 'Acme' }] },
+        headers: { cookie: 'session=secret', authorization: 'Bearer x' },
+      });
+      expect(run.statusCode).toBe(200);
+      expect(json(run)).toMatchObject({ status: 'queued', workflow_id: id });
+      const refused = await proxy.app.inject({
+        method: 'DELETE',
+        url: '/inlet/sixtyfour/workflows',
+      });
+      expect(refused.statusCode).toBe(404);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("uses the caller's x-api-key when the server has none, and passes upstream errors on", async () => {
+    const proxy = await startTestApp({ SIXTYFOUR_API_BASE: upstreamBase });
+    try {
+      expect(json(await proxy.app.inject({ url: '/inlet/sixtyfour/status' }))).toMatchObject({
+        server_has_key: false,
+      });
+      const none = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      expect(none.statusCode).toBe(401);
+      const wrong = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: { 'x-api-key': 'wrong' },
+      });
+      expect(wrong.statusCode).toBe(401);
+      expect(json(wrong)).toEqual({ detail: 'Invalid API key' });
+      const right = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/blocks',
+        headers: { 'x-api-key': TEST_KEY },
+      });
+      expect(right.statusCode).toBe(200);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('never forwards cookies or Authorization; 3xx, 5xx, HTML and timeouts become 502/504', async () => {
+    const proxy = await startTestApp({
+      SIXTYFOUR_API_BASE: oddBase,
+      SIXTYFOUR_API_KEY: 'server-key',
+    });
+    try {
+      const redirected = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/blocks',
+        headers: { cookie: 'a=b', authorization: 'Bearer t' },
+      });
+      expect(redirected.statusCode).toBe(502);
+      expect(redirected.body).toContain('redirected');
+      expect(seenHeaders.cookie).toBeUndefined();
+      expect(seenHeaders.authorization).toBeUndefined();
+      expect(seenHeaders['x-api-key']).toBe('server-key');
+      const failed = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows/runs' });
+      expect(failed.statusCode).toBe(502);
+      expect(json(failed)).toEqual({ detail: containing('502') });
+      const html = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      expect(html.statusCode).toBe(502);
+      const slow = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows/slow' });
+      expect(slow.statusCode).toBe(504);
+    } finally {
+      await proxy.close();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { UpstreamStatusResponse } from '../../core/wire/session.ts';
+import { detailError, HttpError } from '../http/http-error.ts';
+import { isForwarded } from './forwarded-routes.ts';
+
+export type ProxyOptions = {
+  base: string;
+  serverKey: string | undefined;
+  timeoutMs?: number;
+};
+
+export const PROXY_PREFIX = '/inlet/sixtyfour';
+
+/** Upstream answer headers worth passing on. */
+const PASSED_HEADERS = [
+  'content-type',
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+];
+
+const headerValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
+
+const isJson = (contentType: string | null): boolean =>
+  contentType !== null && /^application\/([\w.-]+\+)?json\b/i.test(contentType);
+
+const readableDetail = (text: string): string => {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'detail' in parsed &&
+      typeof parsed.detail === 'string'
+    ) {
+      return parsed.detail;
+    }
+  } catch {
+    // Not JSON: fall through to the text itself.
+  }
+  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+};
+
+/**
+ * Forwards a chosen set of workflow endpoints under `/inlet/sixtyfour/workflows/…` to the real
+ * API, adding `x-api-key` server-side (SIXTYFOUR_API_KEY) or passing the caller's own when the
+ * server has none. Cookies and Authorization are never forwarded, redirects never followed
+ * (502), a timeout is a 504, and upstream 5xx or non-JSON answers become a 502 with a detail.
+ */
+export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions): void {
+  app.get(`${PROXY_PREFIX}/status`, (): UpstreamStatusResponse => ({
+    server_has_key: options.serverKey !== undefined,
+    base: options.base,
+  }));
+
+  const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+    const url = new URL(request.url, 'http://inlet.invalid');
+    const path = url.pathname.slice(PROXY_PREFIX.length);
+    if (!isForwarded(request.method, path)) {
+      throw detailError(404, `${request.method} ${path} is not forwarded to Sixtyfour.`);
+    }
+    const key = options.serverKey ?? headerValue(request.headers['x-api-key']);
+    if (key === undefined || key === '') {
+      throw detailError(
+        401,
+        'No Sixtyfour API key: set SIXTYFOUR_API_KEY on the server, or send x-api-key.',
+      );
+    }
+    const headers: Record<string, string> = { accept: 'application/json', 'x-api-key': key };
+    const idempotencyKey = headerValue(request.headers['idempotency-key']);
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+    const body = request.method === 'POST' ? request.rawBody : undefined;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${options.base}${path}${url.search}`, {
+        method: request.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') {
+        throw detailError(504, `Sixtyfour (${options.base}) did not answer in time.`);
+      }
+      throw detailError(
+        502,
+        `Could not reach Sixtyfour at ${options.base}: ${error instanceof Error ? error.message : String(error)}.`,
+      );
+    }
+    const text = await response.text();
+    if (response.status >= 300 && response.status < 400) {
+      throw detailError(
+        502,
+        `Sixtyfour upstream redirected (${response.status}) instead of answering; check SIXTYFOUR_API_BASE.`,
+      );
+    }
+    if (response.status >= 500) {
+      throw detailError(
+        502,
+        `Sixtyfour answered ${response.status}: ${readableDetail(text) || 'no detail'}.`,
+      );
+    }
+    if (!isJson(response.headers.get('content-type'))) {
+      throw new HttpError(502, {
+        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(text)}`,
+      });
+    }
+    for (const name of PASSED_HEADERS) {
+      const value = response.headers.get(name);
+      if (value !== null) void reply.header(name, value);
+    }
+    return reply.code(response.status).send(text);
+  };
+
+  app.route({ method: ['GET', 'POST'], url: `${PROXY_PREFIX}/workflows`, handler: forward });
+  app.route({ method: ['GET', 'POST'], url: `${PROXY_PREFIX}/workflows/*`, handler: forward });
+}

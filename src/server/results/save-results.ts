@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { ResultFormat } from '../../core/wire/results.ts';
+import type { Row } from '../runs/blocks/row.ts';
+import { crashPoint } from '../runs/crash-point.ts';
+import type { StoredResult } from '../store/result-store.ts';
+import { nowIso } from '../store/timestamps.ts';
+import { toCsv } from './to-csv.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+const CONTENT_TYPES: Record<ResultFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+};
+
+/** The rows of a result as JSON, kept beside the files for inline `results`. */
+export const RESULT_ROWS_FILE = 'rows.json';
+
+/** Writes a finished run's result files (CSV always, JSON on request) and describes them. */
+export function saveResultFiles(options: {
+  dataDir: string;
+  jobId: string;
+  rows: Row[];
+  saveJson: boolean;
+  blockNumber: number | null;
+}): StoredResult[] {
+  const formats: ResultFormat[] = options.saveJson ? ['csv', 'json'] : ['csv'];
+  const createdAt = nowIso();
+  const dir = path.join(options.dataDir, 'results', options.jobId);
+  writeFileAtomic(path.join(dir, RESULT_ROWS_FILE), JSON.stringify(options.rows));
+  crashPoint('results-writing');
+  return formats.map((format) => {
+    const filename = `results_${options.jobId}.${format}`;
+    const filePath = path.join(dir, filename);
+    writeFileAtomic(
+      filePath,
+      format === 'csv' ? toCsv(options.rows) : JSON.stringify(options.rows),
+    );
+    return {
+      job_id: options.jobId,
+      format,
+      filename,
+      file_path: filePath,
+      row_count: options.rows.length,
+      block_number: options.blockNumber,
+      content_type: CONTENT_TYPES[format],
+      created_at: createdAt,
+    };
+  });
+}

@@ -1,0 +1,102 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DOWNLOAD_EXPIRES_IN_SECONDS, INLINE_RESULTS_MAX_ROWS } from '../../core/limits.ts';
+import { jsonObjectSchema } from '../../core/wire/json-object.ts';
+import { runIdParamsSchema } from '../../core/wire/live-status.ts';
+import {
+  downloadLinksQuerySchema,
+  type WorkflowResultItemWithDownload,
+} from '../../core/wire/results.ts';
+import { detailError, parseOr422 } from '../http/http-error.ts';
+import type { DownloadSigner } from '../results/download-signature.ts';
+import { RESULT_ROWS_FILE } from '../results/save-results.ts';
+import type { ResultStore } from '../store/result-store.ts';
+import type { RunStore } from '../store/run-store.ts';
+
+export const STORAGE_BUCKET = 'inlet-sandbox';
+
+const downloadParamsSchema = z.object({ job_id: z.string(), filename: z.string() });
+const downloadQuerySchema = z.object({
+  expires: z.coerce.number().int(),
+  signature: z.string(),
+});
+
+/** The origin the client used, so `download_url` is absolute and works as is. */
+const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+
+/** Result links and the signed downloads behind them (contract, "Runs"). */
+export function registerResultRoutes(
+  app: FastifyInstance,
+  deps: { runs: RunStore; results: ResultStore; signer: DownloadSigner },
+): void {
+  const { runs, results, signer } = deps;
+
+  app.get(
+    '/workflows/runs/:run_id/results/download-links',
+    (request): WorkflowResultItemWithDownload[] => {
+      const { run_id } = parseOr422(runIdParamsSchema, request.params, ['path']);
+      const { format } = parseOr422(downloadLinksQuerySchema, request.query, ['query']);
+      const run = runs.get(run_id.toLowerCase());
+      if (!run) throw detailError(404, `Run ${run_id} not found`);
+      if (run.status !== 'completed') {
+        throw detailError(
+          409,
+          run.status === 'queued' || run.status === 'running'
+            ? `Run ${run.job_id} is ${run.status}; results are ready once it has completed.`
+            : `Run ${run.job_id} ${run.status === 'failed' ? 'failed' : 'was cancelled'}, so it has no results.`,
+        );
+      }
+      const file = results.get(run.job_id, format);
+      if (!file) {
+        throw detailError(
+          404,
+          format === 'json'
+            ? `Run ${run.job_id} has no JSON results; start the run with save_json=true to get them.`
+            : `Run ${run.job_id} has no ${format} results.`,
+        );
+      }
+      let inline: Record<string, unknown>[] | null = null;
+      if (file.row_count <= INLINE_RESULTS_MAX_ROWS) {
+        const text = readFileSync(
+          path.join(path.dirname(file.file_path), RESULT_ROWS_FILE),
+          'utf8',
+        );
+        inline = z.array(jsonObjectSchema).parse(JSON.parse(text));
+      }
+      return [
+        {
+          filename: file.filename,
+          storage_bucket: STORAGE_BUCKET,
+          row_count: file.row_count,
+          block_number: file.block_number,
+          created_at: file.created_at,
+          message: null,
+          content_type: file.content_type,
+          download_url: `${originOf(request)}${signer.path(run.job_id, file.filename, DOWNLOAD_EXPIRES_IN_SECONDS)}`,
+          download_expires_in_seconds: DOWNLOAD_EXPIRES_IN_SECONDS,
+          results: inline,
+        },
+      ];
+    },
+  );
+
+  // Signed links need no API key: clients fetch download_url as it is (contract, "Runs").
+  app.get('/inlet/downloads/:job_id/:filename', (request, reply) => {
+    const params = parseOr422(downloadParamsSchema, request.params, ['path']);
+    const query = downloadQuerySchema.safeParse(request.query);
+    if (
+      !query.success ||
+      !signer.verify(params.job_id, params.filename, query.data.expires, query.data.signature)
+    ) {
+      throw detailError(403, 'This download link is invalid or has expired; ask for new links.');
+    }
+    const file = results.getByFilename(params.job_id, params.filename);
+    if (!file) throw detailError(404, 'This result file no longer exists.');
+    return reply
+      .header('Content-Type', file.content_type)
+      .header('Content-Disposition', `attachment; filename="${file.filename}"`)
+      .send(createReadStream(file.file_path));
+  });
+}

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { runIdParamsSchema, type WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
+import {
+  cancelBodySchema,
+  cancelQuerySchema,
+  listRunsQuerySchema,
+  type WorkflowCancelResponse,
+  type WorkflowRunResponse,
+} from '../../core/wire/runs.ts';
+import { clip, detailError, parseOr422, validationError } from '../http/http-error.ts';
+import { buildLiveStatus } from '../runs/block-states.ts';
+import { crashPoint } from '../runs/crash-point.ts';
+import type { Executor } from '../runs/executor.ts';
+import type { RunStore, StoredRun } from '../store/run-store.ts';
+
+const durationMs = (run: StoredRun): number | null =>
+  run.started_at && run.completed_at
+    ? Date.parse(run.completed_at) - Date.parse(run.started_at)
+    : null;
+
+/** OpenAPI `WorkflowRunResponse` for the run list. */
+export const toRunResponse = (run: StoredRun): WorkflowRunResponse => ({
+  job_id: run.job_id,
+  workflow_id: run.workflow_id,
+  workflow_name: run.workflow_name,
+  status: run.status,
+  step: null,
+  user_id: null,
+  created_at: run.created_at,
+  updated_at: run.updated_at,
+  queued_at: run.created_at,
+  started_at: run.started_at,
+  completed_at: run.completed_at,
+  duration_ms: durationMs(run),
+  status_reason: run.status_reason,
+  error_message: run.error_message,
+  metrics: run.metrics ?? {
+    warnings_count: run.warnings.length,
+    warnings: run.warnings.slice(0, 100),
+  },
+  blocks: null,
+  blocks_count: run.blocks.length,
+});
+
+const runNotFound = (id: string) => detailError(404, `Run ${clip(id)} not found`);
+
+/** Live status, run list and cancel (contract, "Endpoints" and "Runs"). */
+export function registerRunStatusRoutes(
+  app: FastifyInstance,
+  runs: RunStore,
+  executor: Executor,
+): void {
+  app.get('/workflows/runs/:run_id/live_status', (request): WorkflowLiveStatusResponse => {
+    const { run_id } = parseOr422(runIdParamsSchema, request.params, ['path']);
+    const run = runs.get(run_id.toLowerCase());
+    if (!run) throw runNotFound(run_id);
+    return buildLiveStatus(run, executor.liveBlocks(run.job_id));
+  });
+
+  app.get('/workflows/runs', (request): WorkflowRunResponse[] => {
+    const query = parseOr422(listRunsQuerySchema, request.query, ['query']);
+    return runs
+      .list({
+        limit: query.limit,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.workflow_id === undefined ? {} : { workflowId: query.workflow_id.toLowerCase() }),
+      })
+      .map(toRunResponse);
+  });
+
+  app.post('/workflows/cancel', (request): WorkflowCancelResponse => {
+    const query = parseOr422(cancelQuerySchema, request.query, ['query']);
+    const body = parseOr422(cancelBodySchema, request.body, ['body']);
+    const jobId = query.job_id ?? body?.job_id;
+    if (jobId === undefined || jobId === '') {
+      throw validationError([{ loc: ['query', 'job_id'], msg: 'Field required', type: 'missing' }]);
+    }
+    const run = runs.get(jobId.toLowerCase());
+    if (!run) throw runNotFound(jobId);
+    if (runs.cancel(run.job_id)) {
+      crashPoint('cancel-committed');
+      executor.stopCancelled(run.job_id);
+      return { job_id: run.job_id, status: 'cancelled' };
+    }
+    // Already finished (or a completion won the race): idempotent, status unchanged.
+    return { job_id: run.job_id, status: runs.get(run.job_id)?.status ?? run.status };
+  });
+}

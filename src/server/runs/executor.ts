@@ -1,0 +1,388 @@
+import type Database from 'better-sqlite3';
+import type { FastifyBaseLogger } from 'fastify';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { validateWorkflowGraph, type PlannedBlock } from '../../core/workflow/workflow-graph.ts';
+import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
+import { jsonObjectSchema } from '../../core/wire/json-object.ts';
+import { saveResultFiles } from '../results/save-results.ts';
+import type { ResultStore, StoredResult } from '../store/result-store.ts';
+import type { RunStore, StoredRun } from '../store/run-store.ts';
+import { nowIso } from '../store/timestamps.ts';
+import type { WorkflowStore } from '../store/workflow-store.ts';
+import { blockRunner } from './block-runners.ts';
+import { resetBlockState } from './block-states.ts';
+import { crashPoint } from './crash-point.ts';
+import type { OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
+import type { Row } from './blocks/row.ts';
+
+export type ExecutorOptions = {
+  db: Database.Database;
+  runs: RunStore;
+  results: ResultStore;
+  workflows: WorkflowStore;
+  dataDir: string;
+  rowMs: number;
+  outgoing: OutgoingWebhookOptions;
+  log: FastifyBaseLogger;
+  /** Runs executed at once. */
+  concurrency?: number;
+};
+
+type StopReason = 'cancelled' | 'shutdown';
+type ActiveRun = { stop: StopReason | null; blocks: BlockLiveStatus[]; done: Promise<void> };
+
+class RunStopped extends Error {
+  constructor(readonly reason: StopReason) {
+    super(reason);
+  }
+}
+
+const PERSIST_EVERY_MS = 200;
+const CANCEL_CHECK_MS = 100;
+const YIELD_EVERY_ROWS = 256;
+const RETRY_AFTER_FAILURE_MS = 1_000;
+
+const rowsSchema = z.array(jsonObjectSchema);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The run queue and executor: queued → running → completed | failed | cancelled, block by
+ * block along the edges, with live per-block progress. Every status change goes through the
+ * store's compare-and-set, so a cancel racing completion leaves exactly one terminal state.
+ */
+export function createExecutor(options: ExecutorOptions) {
+  const { runs, results, workflows, log } = options;
+  const concurrency = options.concurrency ?? 2;
+  const active = new Map<string, ActiveRun>();
+  let accepting = true;
+
+  /** Records a run's unexpected failure; never throws, even when the store cannot be written. */
+  function recordFailure(jobId: string, error: unknown): void {
+    log.error({ err: error, jobId }, 'run executor failed');
+    try {
+      runs.finish(jobId, ['queued', 'running'], {
+        status: 'failed',
+        status_reason: 'The sandbox hit an internal error; see its log.',
+        error_message: error instanceof Error ? error.message : String(error),
+      });
+    } catch (storeError) {
+      // The data directory cannot be written: the run stays as stored and is resumed (or
+      // marked failed) at the next start-up. The process must not die over it.
+      log.error({ err: storeError, jobId }, 'could not record the failed run');
+    }
+  }
+
+  let pumpScheduled = false;
+  /** Asks for one pump soon; many notifications in one tick (a burst of runs) make one query. */
+  function schedulePump(delayMs = 0): void {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    const run = () => {
+      pumpScheduled = false;
+      pump();
+    };
+    if (delayMs > 0) setTimeout(run, delayMs);
+    else setImmediate(run);
+  }
+
+  function pump(): void {
+    if (!accepting) return;
+    const free = concurrency - active.size;
+    if (free <= 0) return;
+    let queued: string[];
+    try {
+      queued = runs.nextQueued(free + active.size);
+    } catch (error) {
+      log.error({ err: error }, 'could not read the run queue');
+      schedulePump(RETRY_AFTER_FAILURE_MS);
+      return;
+    }
+    for (const jobId of queued) {
+      if (active.size >= concurrency) return;
+      if (active.has(jobId)) continue;
+      const state: ActiveRun = { stop: null, blocks: [], done: Promise.resolve() };
+      active.set(jobId, state);
+      let failed = false;
+      state.done = execute(jobId, state)
+        .catch((error: unknown) => {
+          failed = true;
+          recordFailure(jobId, error);
+        })
+        .finally(() => {
+          active.delete(jobId);
+          // After a failure (often a data directory that cannot be written) wait a little, so
+          // a run that cannot even be started is not retried in a busy loop.
+          schedulePump(failed ? RETRY_AFTER_FAILURE_MS : 0);
+        });
+    }
+  }
+
+  async function execute(jobId: string, state: ActiveRun): Promise<void> {
+    const run = runs.get(jobId);
+    if (run?.status !== 'queued') return;
+    const validation = validateWorkflowGraph(run.definition);
+    if (!validation.success) {
+      runs.finish(jobId, ['queued'], {
+        status: 'failed',
+        status_reason: `The workflow graph is invalid: ${validation.issues[0]?.message ?? 'unknown problem'}`,
+      });
+      return;
+    }
+    const now = nowIso();
+    state.blocks = run.blocks.map((block) => ({ ...block, last_updated: now }));
+    if (!runs.start(jobId, state.blocks)) return;
+    crashPoint('run-started');
+    let lastPersist = 0;
+    const persist = (force: boolean) => {
+      const time = Date.now();
+      if (!force && time - lastPersist < PERSIST_EVERY_MS) return;
+      lastPersist = time;
+      runs.saveBlocks(jobId, state.blocks);
+    };
+    const update = (index: number, patch: Partial<BlockLiveStatus>) => {
+      const block = state.blocks[index];
+      if (!block) return;
+      const next = { ...block, ...patch, last_updated: nowIso() };
+      next.metrics = {
+        ...next.metrics,
+        processed_count: next.processed_count,
+        total_count: next.total_count,
+      };
+      state.blocks[index] = next;
+    };
+    const checkStop = () => {
+      if (state.stop) throw new RunStopped(state.stop);
+    };
+    const pace = async (rowIndex: number) => {
+      if (options.rowMs <= 0) {
+        if (rowIndex % YIELD_EVERY_ROWS === 0) await yieldToLoop();
+        checkStop();
+        return;
+      }
+      let left = options.rowMs;
+      while (left > 0) {
+        checkStop();
+        const step = Math.min(left, CANCEL_CHECK_MS);
+        await sleep(step);
+        left -= step;
+      }
+      checkStop();
+    };
+
+    let currentIndex = -1;
+    try {
+      const payload = rowsSchema.parse(JSON.parse(run.payloadJson));
+      const outputs = new Map<string, Row[]>();
+      const plan = validation.plan;
+      for (const [index, planned] of plan.entries()) {
+        currentIndex = index;
+        const input =
+          planned.parents.length === 0
+            ? payload
+            : planned.parents.flatMap((id) => outputs.get(id) ?? []);
+        update(index, {
+          status: 'running',
+          started_at: nowIso(),
+          total_count: input.length,
+          current_step: `Processing ${input.length} rows`,
+        });
+        persist(true);
+        const runner = blockRunner(planned.block, {
+          jobId,
+          workflowId: run.workflow_id,
+          outgoing: options.outgoing,
+        });
+        const out: Row[] = [];
+        for (const [rowIndex, row] of input.entries()) {
+          await pace(rowIndex);
+          out.push(...(await runner.processRow(row)));
+          const processed = rowIndex + 1;
+          update(index, {
+            processed_count: processed,
+            progress_percentage: Math.round((processed / Math.max(1, input.length)) * 10000) / 100,
+            current_step: `Row ${processed} of ${input.length}`,
+          });
+          persist(false);
+        }
+        checkStop();
+        if (runner.finish) {
+          update(index, {
+            current_step: planned.block.block_name === 'outgoing_webhook' ? 'Sending' : 'Finishing',
+          });
+          persist(true);
+          out.push(...(await runner.finish()));
+        }
+        outputs.set(planned.blockId, out);
+        const block = state.blocks[index];
+        update(index, {
+          status: 'completed',
+          completed_at: nowIso(),
+          progress_percentage: 100,
+          processed_count: input.length,
+          current_step: null,
+          metrics: {
+            ...(block?.metrics ?? { row_count: 0, dataframe_type: 'LEAD' }),
+            row_count: out.length,
+          },
+        });
+        persist(true);
+      }
+      checkStop();
+      complete(run, plan, outputs, state);
+    } catch (error) {
+      if (error instanceof RunStopped) {
+        stopped(run, state, currentIndex, error.reason);
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      if (currentIndex >= 0)
+        update(currentIndex, { status: 'failed', error_message: message, completed_at: nowIso() });
+      runs.finish(jobId, ['running'], {
+        status: 'failed',
+        status_reason: message,
+        error_message: message,
+        blocks: state.blocks,
+      });
+    }
+  }
+
+  function complete(
+    run: StoredRun,
+    plan: PlannedBlock[],
+    outputs: Map<string, Row[]>,
+    state: ActiveRun,
+  ): void {
+    const withChildren = new Set(plan.flatMap((planned) => planned.parents));
+    const sinks = plan.filter((planned) => !withChildren.has(planned.blockId));
+    const rows = sinks.flatMap((planned) => outputs.get(planned.blockId) ?? []);
+    const resultDir = path.join(options.dataDir, 'results', run.job_id);
+    let files: StoredResult[];
+    try {
+      files = saveResultFiles({
+        dataDir: options.dataDir,
+        jobId: run.job_id,
+        rows,
+        saveJson: run.save_json,
+        blockNumber: sinks.at(-1)?.block.sequence_number ?? null,
+      });
+    } catch (error) {
+      rmSync(resultDir, { recursive: true, force: true });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `Could not write the result files to ${resultDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
+      );
+    }
+    crashPoint('results-written');
+    const metrics = {
+      rows_in: outputs.get(plan[0]?.blockId ?? '')?.length ?? 0,
+      rows_out: rows.length,
+      warnings_count: run.warnings.length,
+      warnings: run.warnings.slice(0, 100),
+      simulated: plan.some((planned) => planned.block.block_name !== 'webhook'),
+    };
+    const won = options.db.transaction(() => {
+      if (
+        !runs.finish(run.job_id, ['running'], {
+          status: 'completed',
+          metrics,
+          blocks: state.blocks,
+        })
+      )
+        return false;
+      for (const file of files) results.insert(file);
+      workflows.touchRun(run.workflow_id, nowIso());
+      return true;
+    })();
+    if (!won) rmSync(resultDir, { recursive: true, force: true });
+  }
+
+  function stopped(
+    run: StoredRun,
+    state: ActiveRun,
+    currentIndex: number,
+    reason: StopReason,
+  ): void {
+    const now = nowIso();
+    if (reason === 'shutdown') {
+      runs.requeue(
+        run.job_id,
+        state.blocks.map((block) => resetBlockState(block, now)),
+        'Resumed after the sandbox restarted.',
+      );
+      return;
+    }
+    const block = state.blocks[currentIndex];
+    if (block?.status === 'running') {
+      state.blocks[currentIndex] = {
+        ...block,
+        status: 'failed',
+        error_message: 'Run cancelled.',
+        completed_at: now,
+        last_updated: now,
+      };
+    }
+    runs.saveBlocks(run.job_id, state.blocks);
+  }
+
+  return {
+    /** Recovers after a restart, then starts working through the queue. */
+    start(): void {
+      const now = nowIso();
+      for (const jobId of runs.idsWithStatus('running')) {
+        const run = runs.get(jobId);
+        if (!run) continue;
+        const hasSideEffects = run.definition.blocks.some(
+          (block) => block.block_name === 'outgoing_webhook',
+        );
+        if (hasSideEffects) {
+          runs.finish(jobId, ['running'], {
+            status: 'failed',
+            status_reason:
+              'The sandbox stopped while this run was running. It was not resumed because its outgoing_webhook may already have been sent; start it again.',
+          });
+        } else {
+          runs.requeue(
+            jobId,
+            run.blocks.map((block) => resetBlockState(block, now)),
+            'Resumed after the sandbox restarted.',
+          );
+        }
+      }
+      pump();
+    },
+    /** A run was queued. */
+    notify(): void {
+      schedulePump();
+    },
+    /** A running run was cancelled in the store: stop its work at the next row boundary. */
+    stopCancelled(jobId: string): void {
+      const state = active.get(jobId);
+      if (state) state.stop = 'cancelled';
+    },
+    /** Fresher block states than the store's, for a run being executed now. */
+    liveBlocks(jobId: string): BlockLiveStatus[] | undefined {
+      const state = active.get(jobId);
+      return state && state.blocks.length > 0 ? state.blocks : undefined;
+    },
+    /**
+     * Stops taking runs, waits up to `graceMs` for running ones, then stops the rest at a row
+     * boundary and puts them back in the queue for the next start.
+     */
+    async drain(graceMs: number): Promise<void> {
+      accepting = false;
+      const deadline = Date.now() + graceMs;
+      while (active.size > 0 && Date.now() < deadline) await sleep(50);
+      for (const state of active.values()) state.stop = 'shutdown';
+      await Promise.all([...active.values()].map((state) => state.done));
+    },
+    get accepting(): boolean {
+      return accepting;
+    },
+  };
+}
+
+export type Executor = ReturnType<typeof createExecutor>;

@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+
+/** A data directory the server cannot use; main prints the message and exits. */
+export class DataDirError extends Error {
+  override name = 'DataDirError';
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workflows (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL,
+  step TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  last_run_date TEXT
+);
+CREATE TABLE IF NOT EXISTS runs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  job_id TEXT NOT NULL UNIQUE,
+  workflow_id TEXT NOT NULL,
+  workflow_name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_reason TEXT,
+  error_message TEXT,
+  save_json INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  warnings TEXT NOT NULL,
+  blocks TEXT NOT NULL,
+  metrics TEXT,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  completed_at TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status, seq);
+CREATE INDEX IF NOT EXISTS runs_by_workflow ON runs (workflow_id, seq);
+CREATE TABLE IF NOT EXISTS results (
+  job_id TEXT NOT NULL,
+  format TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  file_path TEXT NOT NULL,
+  row_count INTEGER NOT NULL,
+  block_number INTEGER,
+  content_type TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (job_id, format)
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+  api_key_hash TEXT NOT NULL,
+  idem_key TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  job_id TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (api_key_hash, idem_key)
+);
+`;
+
+/**
+ * Creates the missing parts of `dir` one level at a time. `mkdirSync(dir, { recursive: true })`
+ * loops forever when mkdir answers ENOENT for a path whose parent exists (as under /proc),
+ * which hung start-up; plain mkdir throws instead.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const part of missing) mkdirSync(part);
+}
+
+/**
+ * Makes the data directory if missing and proves it is a directory this process can write:
+ * a probe file is written, read back and removed, so an unusable directory fails here with a
+ * clear message instead of inside SQLite.
+ */
+export function ensureDataDir(dataDir: string): void {
+  try {
+    makeDirs(dataDir);
+    if (!statSync(dataDir).isDirectory()) throw new Error('it is not a directory');
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+    const probe = path.join(dataDir, `.write-probe-${process.pid}`);
+    const token = randomBytes(8).toString('hex');
+    writeFileSync(probe, token);
+    const readBack = readFileSync(probe, 'utf8');
+    unlinkSync(probe);
+    if (readBack !== token) throw new Error('a file written there did not read back the same');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DataDirError(
+      `Cannot use the data directory ${dataDir} (INLET_DATA_DIR): ${reason}. Point INLET_DATA_DIR at a directory this user can read and write.`,
+    );
+  }
+}
+
+/** Opens (creating if needed) the sandbox's SQLite database in WAL mode. */
+export function openDatabase(dataDir: string): Database.Database {
+  ensureDataDir(dataDir);
+  const file = path.join(dataDir, 'inlet.sqlite');
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable against a killed process in WAL mode; only power loss may drop the tail.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DataDirError(`Cannot open the database ${file}: ${reason}.`);
+  }
+  return db;
+}

@@ -1,0 +1,213 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { blockLiveStatusSchema, type BlockLiveStatus } from '../../core/wire/live-status.ts';
+import { runStatusSchema, type RunStatus } from '../../core/wire/run-status.ts';
+import { workflowGraphSchema, type WorkflowGraph } from '../../core/wire/workflow.ts';
+import { nowIso } from './timestamps.ts';
+
+const runRowSchema = z.object({
+  seq: z.number(),
+  job_id: z.string(),
+  workflow_id: z.string(),
+  workflow_name: z.string(),
+  status: runStatusSchema,
+  status_reason: z.string().nullable(),
+  error_message: z.string().nullable(),
+  save_json: z.number(),
+  definition: z.string(),
+  payload: z.string(),
+  warnings: z.string(),
+  blocks: z.string(),
+  metrics: z.string().nullable(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  updated_at: z.string(),
+});
+
+const warningSchema = z.object({
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type RunWarning = z.infer<typeof warningSchema>;
+
+/** A run as stored; the payload stays JSON text until the executor needs it. */
+export type StoredRun = {
+  job_id: string;
+  workflow_id: string;
+  workflow_name: string;
+  status: RunStatus;
+  status_reason: string | null;
+  error_message: string | null;
+  save_json: boolean;
+  /** The graph as it runs: the source block's effective spec (with specs_override) included. */
+  definition: WorkflowGraph;
+  payloadJson: string;
+  warnings: RunWarning[];
+  blocks: BlockLiveStatus[];
+  metrics: Record<string, unknown> | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  updated_at: string;
+};
+
+const metricsSchema = z.record(z.string(), z.unknown()).nullable();
+
+function toStored(raw: unknown): StoredRun {
+  const row = runRowSchema.parse(raw);
+  return {
+    job_id: row.job_id,
+    workflow_id: row.workflow_id,
+    workflow_name: row.workflow_name,
+    status: row.status,
+    status_reason: row.status_reason,
+    error_message: row.error_message,
+    save_json: row.save_json === 1,
+    definition: workflowGraphSchema.parse(JSON.parse(row.definition)),
+    payloadJson: row.payload,
+    warnings: z.array(warningSchema).parse(JSON.parse(row.warnings)),
+    blocks: z.array(blockLiveStatusSchema).parse(JSON.parse(row.blocks)),
+    metrics: metricsSchema.parse(row.metrics === null ? null : JSON.parse(row.metrics)),
+    created_at: row.created_at,
+    started_at: row.started_at,
+    completed_at: row.completed_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export type NewRun = Pick<
+  StoredRun,
+  | 'job_id'
+  | 'workflow_id'
+  | 'workflow_name'
+  | 'save_json'
+  | 'definition'
+  | 'payloadJson'
+  | 'warnings'
+  | 'blocks'
+>;
+
+export type RunListFilter = { status?: RunStatus | 'active'; workflowId?: string; limit: number };
+
+export type FinishFields = {
+  status: 'completed' | 'failed' | 'cancelled';
+  status_reason?: string | null;
+  error_message?: string | null;
+  metrics?: Record<string, unknown> | null;
+  blocks?: BlockLiveStatus[];
+};
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+/** Runs in SQLite. Every status change is a compare-and-set, so exactly one terminal state wins. */
+export function createRunStore(db: Database.Database) {
+  const insert = db.prepare(`
+    INSERT INTO runs (job_id, workflow_id, workflow_name, status, save_json, definition, payload,
+      warnings, blocks, created_at, updated_at)
+    VALUES (@job_id, @workflow_id, @workflow_name, 'queued', @save_json, @definition, @payload,
+      @warnings, @blocks, @now, @now)`);
+  const selectOne = db.prepare('SELECT * FROM runs WHERE job_id = ?');
+  const selectIdsByStatus = db.prepare('SELECT job_id FROM runs WHERE status = ? ORDER BY seq');
+  const selectQueued = db.prepare(
+    "SELECT job_id FROM runs WHERE status = 'queued' ORDER BY seq LIMIT ?",
+  );
+  const start =
+    db.prepare(`UPDATE runs SET status = 'running', started_at = @now, updated_at = @now,
+      blocks = @blocks WHERE job_id = @job_id AND status = 'queued'`);
+  const saveBlocks = db.prepare(
+    'UPDATE runs SET blocks = @blocks, updated_at = @now WHERE job_id = @job_id',
+  );
+  const finish = db.prepare(`UPDATE runs SET status = @status, status_reason = @status_reason,
+      error_message = @error_message, metrics = COALESCE(@metrics, metrics),
+      blocks = COALESCE(@blocks, blocks), completed_at = @now, updated_at = @now
+      WHERE job_id = @job_id AND status IN (SELECT value FROM json_each(@from))`);
+  const requeue =
+    db.prepare(`UPDATE runs SET status = 'queued', started_at = NULL, updated_at = @now,
+      blocks = @blocks, status_reason = @reason WHERE job_id = @job_id AND status = 'running'`);
+
+  const finishRun = (jobId: string, from: readonly RunStatus[], fields: FinishFields): boolean =>
+    finish.run({
+      job_id: jobId,
+      from: JSON.stringify(from),
+      now: nowIso(),
+      status: fields.status,
+      status_reason: fields.status_reason ?? null,
+      error_message: fields.error_message ?? null,
+      metrics: fields.metrics ? JSON.stringify(fields.metrics) : null,
+      blocks: fields.blocks ? JSON.stringify(fields.blocks) : null,
+    }).changes === 1;
+
+  return {
+    insert(run: NewRun): void {
+      insert.run({
+        job_id: run.job_id,
+        workflow_id: run.workflow_id,
+        workflow_name: run.workflow_name,
+        save_json: run.save_json ? 1 : 0,
+        definition: JSON.stringify(run.definition),
+        payload: run.payloadJson,
+        warnings: JSON.stringify(run.warnings),
+        blocks: JSON.stringify(run.blocks),
+        now: nowIso(),
+      });
+    },
+    get(jobId: string): StoredRun | undefined {
+      const row = selectOne.get(jobId);
+      return row === undefined ? undefined : toStored(row);
+    },
+    list(filter: RunListFilter): StoredRun[] {
+      const where: string[] = [];
+      const params: Record<string, string | number> = { limit: filter.limit };
+      if (filter.status === 'active') where.push("status IN ('queued', 'running')");
+      else if (filter.status) {
+        where.push('status = @status');
+        params.status = filter.status;
+      }
+      if (filter.workflowId !== undefined) {
+        where.push('workflow_id = @workflow_id');
+        params.workflow_id = filter.workflowId;
+      }
+      const sql = `SELECT * FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY seq DESC LIMIT @limit`;
+      return db.prepare(sql).all(params).map(toStored);
+    },
+    idsWithStatus(status: RunStatus): string[] {
+      return selectIdsByStatus
+        .all(status)
+        .map((row) => z.object({ job_id: z.string() }).parse(row).job_id);
+    },
+    /** The oldest `limit` queued runs (the queue's head, read through the status index). */
+    nextQueued(limit: number): string[] {
+      return selectQueued
+        .all(limit)
+        .map((row) => z.object({ job_id: z.string() }).parse(row).job_id);
+    },
+    /** queued → running; false when the run is no longer queued (cancelled meanwhile). */
+    start(jobId: string, blocks: BlockLiveStatus[]): boolean {
+      return (
+        start.run({ job_id: jobId, now: nowIso(), blocks: JSON.stringify(blocks) }).changes === 1
+      );
+    },
+    saveBlocks(jobId: string, blocks: BlockLiveStatus[]): void {
+      saveBlocks.run({ job_id: jobId, now: nowIso(), blocks: JSON.stringify(blocks) });
+    },
+    /** Moves a run from one of `from` to a terminal status; false when another change won. */
+    finish: finishRun,
+    /** queued or running → cancelled; false when the run had already finished. */
+    cancel(jobId: string): boolean {
+      return finishRun(jobId, ['queued', 'running'], {
+        status: 'cancelled',
+        status_reason: 'Cancelled by request.',
+      });
+    },
+    /** running → queued, for a run stopped by shutdown or a restart (run again from the start). */
+    requeue(jobId: string, blocks: BlockLiveStatus[], reason: string): boolean {
+      return (
+        requeue.run({ job_id: jobId, now: nowIso(), blocks: JSON.stringify(blocks), reason })
+          .changes === 1
+      );
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * UTF-8 byte length of a string without encoding it (no TextEncoder copy of a 30 MB text).
+ * A lone surrogate counts 3 bytes, as the U+FFFD that TextEncoder writes for it.
+ */
+export function utf8ByteLength(text: string): number {
+  const length = text.length;
+  let bytes = length;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    // Three bytes for one code unit; a surrogate pair is two units and four bytes.
+    bytes += 2;
+    if (code <= 0xdbff && code >= 0xd800) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index += 1;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Whether the text is over `maxBytes` in UTF-8, and its size: exact, or a lower bound when
+ * the length alone decides. Each UTF-16 code unit is 1–3 bytes, so only texts between a
+ * third of the limit and the limit in length need counting.
+ */
+export function bytesOverLimit(
+  text: string,
+  maxBytes: number,
+): { bytes: number; exact: boolean } | undefined {
+  if (text.length > maxBytes) return { bytes: text.length, exact: false };
+  if (text.length * 3 <= maxBytes) return undefined;
+  const bytes = utf8ByteLength(text);
+  return bytes > maxBytes ? { bytes, exact: true } : undefined;
+}

@@ -1,0 +1,54 @@
+import type { Finding, FindingKind, Judgement, RejectionStatus } from './judgement.ts';
+
+/**
+ * The kinds that reject a payload and the status the API answers with (contract, "How a
+ * payload is judged" and "Limits"). Every limit's status lives here and nowhere else.
+ */
+export const REJECTION_STATUS = {
+  too_large: 413,
+  invalid_json: 422,
+  not_rows: 400,
+  empty_payload: 400,
+  too_many_rows: 400,
+  too_deep: 400,
+  missing_required: 400,
+  null_required: 400,
+} as const satisfies Partial<Record<FindingKind, RejectionStatus>>;
+
+export type RejectingKind = keyof typeof REJECTION_STATUS;
+
+/**
+ * Which rejection the API reports when several apply: the order a server meets them in.
+ * The body limit comes before parsing, parsing before the shape, the shape before rows.
+ */
+const REJECTION_ORDER: readonly RejectingKind[] = [
+  'too_large',
+  'invalid_json',
+  'not_rows',
+  'empty_payload',
+  'too_many_rows',
+  'too_deep',
+  'missing_required',
+  'null_required',
+];
+
+export const isRejectingKind = (kind: FindingKind): kind is RejectingKind =>
+  Object.hasOwn(REJECTION_STATUS, kind);
+
+/** The verdict and, when rejected, the status and a sentence for the API's `detail`. */
+export function decideVerdict(
+  findings: readonly Finding[],
+  byKind: Record<FindingKind, number>,
+  errors: number,
+): Pick<Judgement, 'verdict' | 'rejection'> {
+  if (errors === 0) return { verdict: 'accepted' };
+  const kind = REJECTION_ORDER.find((candidate) => byKind[candidate] > 0) ?? 'invalid_json';
+  const first = findings.find((finding) => finding.kind === kind);
+  const lead = first?.message ?? 'The payload was rejected.';
+  const more = errors - 1;
+  const tail = more > 0 ? ` The payload has ${more} more ${more === 1 ? 'error' : 'errors'}.` : '';
+  return {
+    verdict: 'rejected',
+    rejection: { status: REJECTION_STATUS[kind], message: lead + tail },
+  };
+}

@@ -2,12 +2,14 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { UPSTREAM_API_KEY, UPSTREAM_BASE, UPSTREAM_PORT } from './pages/run-servers.ts';
 import { findChromium } from './support/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 6465);
 const baseURL = `http://127.0.0.1:${port}`;
 // Every run starts on an empty data directory, as a newcomer would.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-'));
+const upstreamDataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-upstream-'));
 
 export default defineConfig({
   testDir: '.',
@@ -42,18 +44,39 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
     },
   ],
-  webServer: {
-    // The real server serving the built app (npm run test:e2e builds it first).
-    command: 'npx tsx src/server/start.ts',
-    cwd: '..',
-    url: `${baseURL}/inlet/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      INLET_DATA_DIR: dataDir,
-      INLET_SANDBOX_ROW_MS: '20',
+  webServer: [
+    {
+      // The real server serving the built app (npm run test:e2e builds it first).
+      command: 'npx tsx src/server/start.ts',
+      cwd: '..',
+      url: `${baseURL}/inlet/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        INLET_DATA_DIR: dataDir,
+        INLET_SANDBOX_ROW_MS: '20',
+        // Its proxy forwards to the stand-in below, holding that server's key itself.
+        SIXTYFOUR_API_BASE: UPSTREAM_BASE,
+        SIXTYFOUR_API_KEY: UPSTREAM_API_KEY,
+      },
     },
-  },
+    {
+      // A second Inlet server standing in for api.sixtyfour.ai (proxy specs). It runs main()
+      // directly: it serves no UI, so it must not rebuild dist/ under the main server.
+      command: `npx tsx --eval "import('./src/server/main.ts').then((m) => m.main())"`,
+      cwd: '..',
+      url: `${UPSTREAM_BASE}/inlet/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(UPSTREAM_PORT),
+        INLET_DATA_DIR: upstreamDataDir,
+        INLET_API_KEY: UPSTREAM_API_KEY,
+        INLET_SANDBOX_ROW_MS: '20',
+      },
+    },
+  ],
 });

@@ -1,0 +1,90 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The app's test-run console, by role and accessible name. */
+export class RunConsole {
+  readonly page: Page;
+  readonly region: Locator;
+  readonly target: Locator;
+  readonly runButton: Locator;
+  readonly cancelButton: Locator;
+  readonly status: Locator;
+  readonly results: Locator;
+  readonly history: Locator;
+  readonly override: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.region = page.getByRole('region', { name: 'Test run' });
+    this.target = page.getByRole('radiogroup', { name: 'Target' });
+    this.runButton = this.region.getByRole('button', { name: 'Run test' });
+    this.cancelButton = this.region.getByRole('button', { name: 'Cancel run' });
+    this.status = this.region.getByRole('status', { name: 'Run status' });
+    this.results = this.region.getByRole('region', { name: 'Results' });
+    this.history = this.region.getByRole('region', { name: 'Run history' });
+    this.override = this.region.getByRole('region', { name: 'Specs override' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.region).toBeVisible();
+  }
+
+  /** Designs a spec through the designer's own "Import spec" dialog. */
+  async designSpec(spec: unknown): Promise<void> {
+    await this.page.getByRole('button', { name: 'Import spec' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import spec' });
+    await dialog.getByLabel('Spec JSON to import').fill(JSON.stringify(spec, null, 2));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async chooseTarget(label: 'Local sandbox' | 'Sixtyfour'): Promise<void> {
+    await this.target.getByRole('radio', { name: label }).check();
+  }
+
+  /** Saves the designed spec as a new workflow, webhook → the first enrichment offered. */
+  async saveWorkflow(name: string): Promise<void> {
+    await this.region.getByRole('button', { name: 'Save workflow' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Save workflow to / });
+    await dialog.getByLabel('Workflow name').fill(name);
+    await expect(dialog.getByLabel(/^Enrichment block/)).toBeVisible();
+    await dialog.getByRole('button', { name: /^(Create|Update) workflow$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.region.getByText(name, { exact: true })).toBeVisible();
+  }
+
+  async runTest(): Promise<void> {
+    await expect(this.runButton).toBeEnabled();
+    await this.runButton.click();
+  }
+
+  async expectStatus(
+    word: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled',
+    timeout = 20_000,
+  ) {
+    await expect(this.status).toContainText(word, { timeout, ignoreCase: true });
+  }
+
+  /** Result rows as the table shows them (header excluded), each cell's text by column. */
+  async resultRows(): Promise<Record<string, string>[]> {
+    const table = this.results.getByRole('table');
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    const rows = table.getByRole('row');
+    const count = await rows.count();
+    const out: Record<string, string>[] = [];
+    for (let index = 1; index < count; index += 1) {
+      const cells = await rows.nth(index).getByRole('cell').allInnerTexts();
+      out.push(
+        Object.fromEntries(headers.map((header, column) => [header.trim(), cells[column] ?? ''])),
+      );
+    }
+    return out;
+  }
+
+  historyRows(): Locator {
+    return this.history
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The second Inlet server the browser tests start as a stand-in for api.sixtyfour.ai, and
+ * the key the main server's proxy holds for it (SIXTYFOUR_API_KEY). Shared by
+ * playwright.config.ts and the proxy specs.
+ */
+export const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 6466);
+export const UPSTREAM_BASE = `http://127.0.0.1:${UPSTREAM_PORT}`;
+export const UPSTREAM_API_KEY = 'e2e-upstream-key-7f3c9a51d2b84e60';

@@ -1,0 +1,231 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { RunConsole } from './pages/run-console.ts';
+
+const run = promisify(execFile);
+
+const companies = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    company_name: `Company ${index + 1}`,
+    website: `https://company-${index + 1}.example`,
+  }));
+
+const companySpec = (rows: unknown[]) => ({
+  input_schema: {
+    company_name: { type: 'string', required: true },
+    website: { type: 'string' },
+  },
+  webhook_input: JSON.stringify(rows),
+  dataframe_type: 'COMPANY',
+});
+
+test.describe('Test run console on the local sandbox', () => {
+  test('design, save, run, follow to completion, see and download the results', async ({
+    page,
+  }) => {
+    const console_ = new RunConsole(page);
+
+    await test.step('Open the app on the sandbox, the default target', async () => {
+      await console_.open();
+      await expect(console_.target.getByRole('radio', { name: 'Local sandbox' })).toBeChecked();
+    });
+
+    await test.step('Design a COMPANY spec with three sample rows', async () => {
+      await console_.designSpec(companySpec(companies(3)));
+    });
+
+    await test.step('Running needs a saved workflow', async () => {
+      await expect(console_.runButton).toBeDisabled();
+      await expect(
+        console_.region.getByText('Runs start from a workflow saved on the target.'),
+      ).toBeVisible();
+    });
+
+    await test.step('Save the workflow', async () => {
+      await console_.saveWorkflow('E2E companies');
+    });
+
+    await test.step('Fire a test run that also saves JSON', async () => {
+      await console_.region.getByRole('checkbox', { name: 'Also save JSON' }).check();
+      await console_.runTest();
+      await console_.expectStatus('completed');
+      await expect(console_.cancelButton).toBeHidden();
+      const bar = console_.region.getByRole('progressbar', { name: 'company_enrichment progress' });
+      await expect(bar).toHaveAttribute('aria-valuenow', '3');
+    });
+
+    await test.step('See the rows in the results table, as text', async () => {
+      await expect(console_.results.getByRole('table')).toBeVisible();
+      const rows = await console_.resultRows();
+      expect(rows.map((row) => row.company_name)).toEqual(['Company 1', 'Company 2', 'Company 3']);
+      expect(rows[0]?.employee_count_simulated).toMatch(/^\d+$/);
+    });
+
+    await test.step('Download the CSV and read its rows', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        console_.results.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const text = await readFile(await download.path(), 'utf8');
+      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.data.map((row) => row.company_name)).toEqual([
+        'Company 1',
+        'Company 2',
+        'Company 3',
+      ]);
+      expect(parsed.data.map((row) => row.website)).toEqual(companies(3).map((row) => row.website));
+    });
+
+    await test.step('Download the JSON, saved because the run asked for it', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        console_.results.getByRole('button', { name: 'Download JSON' }).click(),
+      ]);
+      const rows = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+        company_name: string;
+      }[];
+      expect(rows.map((row) => row.company_name)).toEqual(['Company 1', 'Company 2', 'Company 3']);
+    });
+
+    await test.step('The history lists the run, and a second one after a re-run', async () => {
+      await expect(console_.historyRows()).toHaveCount(1);
+      await expect(console_.historyRows().first()).toContainText('completed');
+      await console_.history.getByRole('button', { name: /^Re-run/ }).click();
+      await expect(console_.historyRows()).toHaveCount(2);
+      await console_.expectStatus('completed');
+      await expect(console_.historyRows().nth(1)).toContainText('completed');
+      await expect(console_.historyRows().first()).toContainText('3 → 3');
+    });
+
+    await test.step('Open the older run from the history', async () => {
+      await console_
+        .historyRows()
+        .nth(1)
+        .getByRole('button', { name: /^Open run/ })
+        .click();
+      await expect(console_.historyRows().nth(1)).toHaveAttribute('aria-current', 'true');
+      await console_.expectStatus('completed');
+      await expect(console_.results.getByRole('table')).toBeVisible();
+    });
+  });
+
+  test('cancel a run while it is running', async ({ page }) => {
+    const console_ = new RunConsole(page);
+    await console_.open();
+
+    await test.step('Design and save a workflow with 600 rows (12 s a block at 20 ms a row)', async () => {
+      await console_.designSpec(companySpec(companies(600)));
+      await console_.saveWorkflow('E2E long run');
+    });
+
+    await test.step('Fire the run and wait until rows are being processed', async () => {
+      await console_.runTest();
+      await console_.expectStatus('running');
+      // The source block paces rows too, so it is the one moving first.
+      const bar = console_.region.getByRole('progressbar', { name: 'webhook progress' });
+      await expect(bar).toHaveAttribute('aria-valuemax', '600');
+      await expect(bar).not.toHaveAttribute('aria-valuenow', '0');
+    });
+
+    await test.step('Cancel it: the status ends as cancelled, mid-run', async () => {
+      await console_.cancelButton.click();
+      await console_.expectStatus('cancelled');
+      const bar = console_.region.getByRole('progressbar', { name: 'webhook progress' });
+      const processed = Number(await bar.getAttribute('aria-valuenow'));
+      expect(processed).toBeGreaterThan(0);
+      expect(processed).toBeLessThan(600);
+      await expect(
+        console_.region.getByRole('progressbar', { name: 'company_enrichment progress' }),
+      ).toHaveAttribute('aria-valuenow', '0');
+      await expect(console_.results).toBeHidden();
+      await expect(console_.historyRows().first()).toContainText('cancelled');
+    });
+  });
+
+  test('the preflight stops a payload the API would reject, and says where', async ({ page }) => {
+    const console_ = new RunConsole(page);
+    await console_.open();
+
+    await test.step('Design a spec whose sample misses a required column in row 2', async () => {
+      await console_.designSpec({
+        input_schema: { email: { type: 'string', required: true }, name: 'string' },
+        webhook_input: JSON.stringify([{ email: 'a@example.com', name: 'A' }, { name: 'B' }]),
+        dataframe_type: 'LEAD',
+      });
+      await console_.saveWorkflow('E2E rejected');
+    });
+
+    await test.step('Run: nothing is sent, the preflight says why and where', async () => {
+      let runRequests = 0;
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/workflows/run') runRequests += 1;
+      });
+      await console_.runTest();
+      const alert = console_.region.getByRole('alert').filter({ hasText: 'Not sent.' });
+      await expect(alert).toContainText('Row 2');
+      await expect(alert).toContainText('email');
+      await expect(console_.status).toBeHidden();
+      expect(runRequests).toBe(0);
+    });
+
+    await test.step("Send anyway: the server's own answer is shown", async () => {
+      await console_.region.getByRole('button', { name: 'Send anyway' }).click();
+      const refused = console_.region
+        .getByRole('alert')
+        .filter({ hasText: 'The API refused the run' });
+      await expect(refused).toContainText('(400)');
+      await expect(refused).toContainText('email');
+      await expect(console_.status).toBeHidden();
+    });
+  });
+
+  test('the copied curl command starts a run on the sandbox', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: baseURL ?? '',
+    });
+    const console_ = new RunConsole(page);
+    await console_.open();
+    await console_.designSpec(companySpec(companies(2)));
+    await console_.saveWorkflow('E2E curl');
+
+    const command = await test.step('Copy as curl, with the sandbox key revealed', async () => {
+      await console_.region.getByRole('button', { name: 'Copy as curl' }).click();
+      const masked = await page.evaluate(() => navigator.clipboard.readText());
+      expect(masked).toMatch(/x-api-key: \*{4}/);
+      await console_.region
+        .getByRole('checkbox', { name: 'Show the API key in copied requests' })
+        .check();
+      await console_.region.getByRole('button', { name: 'Copy as curl' }).click();
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      expect(text).toMatch(/^curl /);
+      expect(text).not.toContain('x-api-key: ****');
+      return text;
+    });
+
+    await test.step('Execute it in a shell: the sandbox starts a run', async () => {
+      const { stdout } = await run('sh', ['-c', command]);
+      const started = JSON.parse(stdout) as { status: string; job_id: string; workflow_id: string };
+      expect(started.status).toBe('queued');
+      const apiKey = /x-api-key: ([^'\s]+)/.exec(command)?.[1] ?? '';
+      await expect
+        .poll(async () => {
+          const response = await page.request.get(`/workflows/runs/${started.job_id}/live_status`, {
+            headers: { 'x-api-key': apiKey },
+          });
+          return ((await response.json()) as { overall_status: string }).overall_status;
+        })
+        .toBe('completed');
+    });
+  });
+});

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { workflowResponseSchema } from '../../../../core/wire/workflow.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import type { Connection } from '../../../lib/api/connection.ts';
+import { workflowsKeyRoot } from './query-keys.ts';
+
+/** `GET /workflows/{id}`: with its `workflow_definition`. */
+export const getWorkflow = (connection: Connection, workflowId: string, signal?: AbortSignal) =>
+  apiRequest(connection, {
+    path: `/workflows/${encodeURIComponent(workflowId)}`,
+    schema: workflowResponseSchema,
+    ...(signal === undefined ? {} : { signal }),
+  });
+
+export const getWorkflowQueryOptions = (connection: Connection, workflowId: string) =>
+  queryOptions({
+    queryKey: [...workflowsKeyRoot(connection.target), 'detail', workflowId] as const,
+    queryFn: ({ signal }) => getWorkflow(connection, workflowId, signal),
+    enabled: connection.ready && workflowId !== '',
+  });
+
+export const useWorkflow = (connection: Connection, workflowId: string | undefined) =>
+  useQuery(getWorkflowQueryOptions(connection, workflowId ?? ''));

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { curlSnippet } from '../../../../core/snippets/curl-snippet.ts';
+import { fetchSnippet } from '../../../../core/snippets/fetch-snippet.ts';
+import { pythonSnippet } from '../../../../core/snippets/python-snippet.ts';
+import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
+import { CopyButton } from '../../../components/ui/copy-button.tsx';
+
+export type CopyRequestProps = {
+  /** The run request as "Run test" would send it now, with a fresh Idempotency-Key. */
+  describe: (revealKey: boolean) => RunRequestDescription | undefined;
+  /** Whether the browser holds a key the user may reveal. */
+  canReveal: boolean;
+  revealLabel: string;
+};
+
+/** "Copy as curl / JavaScript / Python", with the key masked unless revealed. */
+export function CopyRequest({ describe, canReveal, revealLabel }: CopyRequestProps) {
+  const [reveal, setReveal] = useState(false);
+  const text = (build: (request: RunRequestDescription) => string) => () => {
+    const request = describe(reveal && canReveal);
+    return request ? build(request) : '';
+  };
+  return (
+    <div className="runs-copy" role="group" aria-label="Copy the run request">
+      <CopyButton label="Copy as curl" getText={text(curlSnippet)} />
+      <CopyButton label="Copy as JavaScript" getText={text(fetchSnippet)} />
+      <CopyButton label="Copy as Python" getText={text(pythonSnippet)} />
+      {canReveal && (
+        <label className="runs-form__check runs-copy__reveal">
+          <input
+            type="checkbox"
+            className="checkbox"
+            checked={reveal}
+            onChange={(event) => {
+              setReveal(event.target.checked);
+            }}
+          />
+          {revealLabel}
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { ResultFormat } from '../../../../core/wire/results.ts';
+import type { Connection } from '../../../lib/api/connection.ts';
+import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-download-links.ts';
+import { ApiErrorNotice } from './api-error-notice.tsx';
+import { cellText } from './format.ts';
+
+const MAX_SHOWN_ROWS = 200;
+
+/** Starts the browser's download of a signed link (works for same- and cross-origin links). */
+function followDownload(url: string, filename: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** Columns in first-seen order across the rows. */
+function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+export type ResultsPanelProps = {
+  connection: Connection;
+  runId: string;
+  /** Whether the run was started with save_json; undefined when this tab does not know. */
+  jsonSaved: boolean | undefined;
+};
+
+/** The completed run's rows, and its result files through fresh signed links. */
+export function ResultsPanel({ connection, runId, jsonSaved }: ResultsPanelProps) {
+  const queryClient = useQueryClient();
+  const links = useDownloadLinks(connection, runId, true);
+  const [downloading, setDownloading] = useState<ResultFormat | undefined>(undefined);
+  const [downloadError, setDownloadError] = useState<unknown>(undefined);
+  const jsonHintId = useId();
+  const titleId = useId();
+  const file = links.data?.[0];
+  const rows = file?.results ?? undefined;
+  const columns = rows ? columnsOf(rows) : [];
+
+  const handleDownload = (format: ResultFormat) => {
+    setDownloading(format);
+    setDownloadError(undefined);
+    // Links expire after download_expires_in_seconds: always ask for fresh ones.
+    queryClient
+      .query({ ...getDownloadLinksQueryOptions(connection, runId, format), staleTime: 0 })
+      .then(
+        (answer) => {
+          const item = answer.find((entry) => entry.download_url);
+          if (!item?.download_url) {
+            setDownloadError(new Error(`The server returned no ${format.toUpperCase()} link.`));
+            return;
+          }
+          followDownload(item.download_url, item.filename);
+        },
+        (failure: unknown) => {
+          setDownloadError(failure);
+        },
+      )
+      .finally(() => {
+        setDownloading(undefined);
+      });
+  };
+
+  return (
+    <section className="runs-panel" aria-labelledby={titleId}>
+      <div className="runs-panel__head">
+        <h3 id={titleId} className="runs-panel__title">
+          Results
+        </h3>
+        <span className="section-hint">
+          {file
+            ? `${file.row_count} ${file.row_count === 1 ? 'row' : 'rows'} · ${file.filename}`
+            : ''}
+        </span>
+        <div className="runs-panel__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={downloading !== undefined}
+            onClick={() => {
+              handleDownload('csv');
+            }}
+          >
+            {downloading === 'csv' ? 'Preparing…' : 'Download CSV'}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={downloading !== undefined || jsonSaved === false}
+            aria-describedby={jsonSaved === false ? jsonHintId : undefined}
+            onClick={() => {
+              handleDownload('json');
+            }}
+          >
+            {downloading === 'json' ? 'Preparing…' : 'Download JSON'}
+          </button>
+        </div>
+      </div>
+      {jsonSaved === false && (
+        <p id={jsonHintId} className="section-hint">
+          JSON is saved only for runs started with “Also save JSON”.
+        </p>
+      )}
+      {downloadError !== undefined && (
+        <ApiErrorNotice error={downloadError} title="Could not download" />
+      )}
+      {links.isPending && <p className="section-hint">Loading results…</p>}
+      {links.isError && <ApiErrorNotice error={links.error} title="Could not load the results" />}
+      {file && !rows && (
+        <p className="section-hint">
+          {file.row_count} rows are too many to show here; download the file to see them.
+        </p>
+      )}
+      {rows && rows.length === 0 && <p className="section-hint">The run returned no rows.</p>}
+      {rows && rows.length > 0 && (
+        <div className="runs-table-wrap runs-table-wrap--results">
+          <table className="runs-table runs-table--results">
+            <caption className="visually-hidden">Result rows</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="runs-table__index">
+                  #
+                </th>
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, MAX_SHOWN_ROWS).map((row, index) => (
+                // Result rows have no id of their own; their order is fixed.
+                <tr key={index}>
+                  <td className="runs-table__index">{index + 1}</td>
+                  {columns.map((column) => (
+                    <td key={column}>
+                      {cellText(Object.hasOwn(row, column) ? row[column] : undefined)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows && rows.length > MAX_SHOWN_ROWS && (
+        <p className="section-hint">
+          Showing the first {MAX_SHOWN_ROWS} of {rows.length} rows; download for all of them.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { UpstreamStatusResponse } from '../../../core/wire/session.ts';
+import { errorMessage } from './api-error.ts';
+import { type Connection, TARGET_BASE_PATHS, type Target } from './connection.ts';
+import { getSessionQueryOptions } from './get-session.ts';
+import { getUpstreamStatusQueryOptions } from './get-upstream-status.ts';
+
+/** The only place a typed key is kept beyond memory, and only when the user opts in. */
+const SESSION_KEY_ITEM = 'inlet.sixtyfour-api-key';
+
+const readSessionKey = (): string | undefined => {
+  try {
+    return window.sessionStorage.getItem(SESSION_KEY_ITEM) ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const writeSessionKey = (key: string | undefined): void => {
+  try {
+    if (key === undefined) window.sessionStorage.removeItem(SESSION_KEY_ITEM);
+    else window.sessionStorage.setItem(SESSION_KEY_ITEM, key);
+  } catch {
+    // Blocked storage: the key stays in memory only, which is the default anyway.
+  }
+};
+
+export type ConnectionState = {
+  connection: Connection;
+  target: Target;
+  setTarget: (target: Target) => void;
+  /** The sandbox key, for snippets the local user may reveal. */
+  sandboxKey: string | undefined;
+  upstream: UpstreamStatusResponse | undefined;
+  /** Why the connection is not ready, in one sentence. */
+  problem: string | undefined;
+  userKey: string;
+  setUserKey: (key: string) => void;
+  rememberKey: boolean;
+  setRememberKey: (remember: boolean) => void;
+};
+
+const ConnectionContext = createContext<ConnectionState | undefined>(undefined);
+
+/** Target choice and API keys for the whole app; keys never go to localStorage or URLs. */
+export function ConnectionProvider({ children }: { children: ReactNode }) {
+  const [target, setTarget] = useState<Target>('sandbox');
+  const [userKey, setUserKeyState] = useState(() => readSessionKey() ?? '');
+  const [rememberKey, setRememberKeyState] = useState(() => readSessionKey() !== undefined);
+  const session = useQuery(getSessionQueryOptions());
+  const upstream = useQuery({
+    ...getUpstreamStatusQueryOptions(),
+    enabled: target === 'sixtyfour',
+  });
+
+  const setUserKey = useCallback(
+    (key: string) => {
+      setUserKeyState(key);
+      if (rememberKey) writeSessionKey(key === '' ? undefined : key);
+    },
+    [rememberKey],
+  );
+  const setRememberKey = useCallback(
+    (remember: boolean) => {
+      setRememberKeyState(remember);
+      writeSessionKey(remember && userKey !== '' ? userKey : undefined);
+    },
+    [userKey],
+  );
+
+  const value = useMemo<ConnectionState>(() => {
+    const sandboxKey = session.data?.sandbox_api_key;
+    const base = { target, basePath: TARGET_BASE_PATHS[target] };
+    let connection: Connection;
+    let problem: string | undefined;
+    if (target === 'sandbox') {
+      connection = { ...base, apiKey: sandboxKey, ready: sandboxKey !== undefined };
+      if (session.isError)
+        problem = `Could not get the sandbox key: ${errorMessage(session.error)}`;
+      else if (!sandboxKey) problem = 'Connecting to the sandbox…';
+    } else if (upstream.data?.server_has_key) {
+      connection = { ...base, apiKey: undefined, ready: true };
+    } else {
+      const typed = userKey.trim();
+      connection = { ...base, apiKey: typed === '' ? undefined : typed, ready: typed !== '' };
+      if (upstream.isError) {
+        problem = `Could not ask the server about Sixtyfour: ${errorMessage(upstream.error)}`;
+      } else if (!upstream.data) problem = 'Asking the server about Sixtyfour…';
+      else if (typed === '') problem = 'Enter your Sixtyfour API key to use the live API.';
+    }
+    return {
+      connection,
+      target,
+      setTarget,
+      sandboxKey,
+      upstream: upstream.data,
+      problem,
+      userKey,
+      setUserKey,
+      rememberKey,
+      setRememberKey,
+    };
+  }, [
+    target,
+    session.data,
+    session.isError,
+    session.error,
+    upstream.data,
+    upstream.isError,
+    upstream.error,
+    userKey,
+    setUserKey,
+    rememberKey,
+    setRememberKey,
+  ]);
+  return <ConnectionContext.Provider value={value}>{children}</ConnectionContext.Provider>;
+}
+
+export function useConnection(): ConnectionState {
+  const state = useContext(ConnectionContext);
+  if (!state) throw new Error('useConnection needs a ConnectionProvider above it.');
+  return state;
+}

@@ -1,0 +1,92 @@
+import { useCallback, useState } from 'react';
+import { useAnnounce } from '../components/ui/live-region.tsx';
+import { Icon } from '../components/ui/icon.tsx';
+import { DraftSwitcher } from '../features/drafts/components/draft-switcher.tsx';
+import { useDrafts } from '../features/drafts/hooks/use-drafts.ts';
+import { SpecDesigner } from '../features/spec-designer/components/spec-designer.tsx';
+import { SpecFileActions } from '../features/spec-designer/components/spec-file-actions.tsx';
+import { TestRunConsole } from '../features/runs/components/test-run-console.tsx';
+import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
+import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
+
+/** Composes drafts (where specs are kept) with the spec designer (how they are edited). */
+export function DesignerWorkspace() {
+  const drafts = useDrafts();
+  const announce = useAnnounce();
+  const { active, create, updateActive } = drafts;
+  const handleImport = useCallback(
+    (model: SpecModel, name: string) => {
+      const draft = create(name, model);
+      announce(`Imported the spec into a new draft, ${draft.name}.`);
+    },
+    [announce, create],
+  );
+  const handleLoadSpec = useCallback(
+    (model: SpecModel, name: string) => {
+      const draft = create(name, model);
+      announce(`Opened the workflow's spec in a new draft, ${draft.name}.`);
+    },
+    [announce, create],
+  );
+  const [payloadText, setPayloadText] = useState('');
+  // The designer reads its model once on mount and has no API to change it from outside
+  // yet; a change from the payload (added columns, webhook_input) remounts it.
+  const [designerRevision, setDesignerRevision] = useState(0);
+  const handleAddColumns = useCallback(
+    (columns: Column[]) => {
+      updateActive({ model: { ...active.model, columns: [...active.model.columns, ...columns] } });
+      setDesignerRevision((revision) => revision + 1);
+    },
+    [active.model, updateActive],
+  );
+  const handleSaveWebhookInput = useCallback(
+    (text: string) => {
+      updateActive({ model: { ...active.model, webhook_input: text } });
+      setDesignerRevision((revision) => revision + 1);
+    },
+    [active.model, updateActive],
+  );
+  return (
+    <>
+      <section className="workspace" aria-label="Spec designer">
+        <div className="toolbar">
+          <DraftSwitcher drafts={drafts} />
+          <SpecFileActions
+            model={active.model}
+            title={active.name}
+            onImport={handleImport}
+            importHint="The spec opens as a new draft; the current one stays as it is."
+          />
+        </div>
+        {drafts.notice && (
+          <div className="notice notice--warning banner" role="alert">
+            <Icon name="alert" />
+            <p>{drafts.notice}</p>
+            <button type="button" className="link-button" onClick={drafts.dismissNotice}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <SpecDesigner
+          key={`${active.id}:${String(designerRevision)}`}
+          initialModel={active.model}
+          {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
+          onChange={updateActive}
+        />
+      </section>
+      <PayloadWorkbench
+        spec={active.model}
+        draftId={active.id}
+        onAddColumns={handleAddColumns}
+        onSaveWebhookInput={handleSaveWebhookInput}
+        onTextChange={setPayloadText}
+      />
+      <TestRunConsole
+        specModel={active.model}
+        specName={active.name}
+        payloadText={payloadText}
+        onLoadSpec={handleLoadSpec}
+      />
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { startTransition, useCallback, useRef, useState } from 'react';
+import type { Finding } from '../../../../core/judge/judgement.ts';
+import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import { useAnnounce } from '../../../components/ui/live-region.tsx';
+import { downloadText } from '../../../lib/download.ts';
+import {
+  LargeJsonEditor,
+  type LargeJsonEditorHandle,
+} from '../../../lib/monaco/large-json-editor.tsx';
+import { usePayloadImport } from '../hooks/use-payload-import.ts';
+import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
+import { usePayloadStorage } from '../hooks/use-payload-storage.ts';
+import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
+import { DatasetPreview } from './dataset-preview.tsx';
+import { EditorFooter } from './editor-footer.tsx';
+import { ImportNotes } from './import-notes.tsx';
+import { InferColumnsDialog } from './infer-columns-dialog.tsx';
+import { PayloadToolbar } from './payload-toolbar.tsx';
+import { ProblemsList } from './problems-list.tsx';
+import { ValidationSummary } from './validation-summary.tsx';
+
+export type PayloadSessionProps = {
+  spec: SpecModel;
+  draftId: string;
+  onAddColumns?: ((columns: Column[]) => void) | undefined;
+  onSaveWebhookInput?: ((text: string) => void) | undefined;
+  onTextChange?: ((text: string) => void) | undefined;
+};
+
+const SUMMARY_ID = 'payload-validation-summary';
+
+/** One draft's sample payload: the editor, the judge's verdict and problems, the preview. */
+export function PayloadSession({
+  spec,
+  draftId,
+  onAddColumns,
+  onSaveWebhookInput,
+  onTextChange,
+}: PayloadSessionProps) {
+  const editorRef = useRef<LargeJsonEditorHandle>(null);
+  const announce = useAnnounce();
+  const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  const [selected, setSelected] = useState<Finding | undefined>();
+  const [proposals, setProposals] = useState<ColumnProposal[] | undefined>();
+  const [inferProblem, setInferProblem] = useState<string | undefined>();
+
+  const replaceText = useCallback((text: string) => {
+    editorRef.current?.replaceText(text);
+  }, []);
+  const storage = usePayloadStorage(draftId, replaceText);
+  const [initialText] = useState(() => storage.initialText ?? spec.webhook_input ?? '');
+  const { save } = storage;
+  const handleJudgedText = useCallback(
+    (text: string) => {
+      save(text);
+      if (onTextChange) {
+        startTransition(() => {
+          onTextChange(text);
+        });
+      }
+    },
+    [save, onTextChange],
+  );
+  const { state, pending, failure, clientRef, handleContentChange } = usePayloadJudge({
+    editorRef,
+    spec,
+    onJudgedText: handleJudgedText,
+  });
+  const imports = usePayloadImport({ clientRef, spec, replaceText });
+  const judged = state.status === 'judged' ? state.judged : undefined;
+
+  const currentText = (): string => editorRef.current?.snapshot().text ?? '';
+
+  const handleSelect = useCallback((finding: Finding) => {
+    if (finding.offset === undefined) return;
+    setSelected(finding);
+    editorRef.current?.selectRange(finding.offset, finding.offset + (finding.length ?? 0));
+  }, []);
+
+  const handleInfer = () => {
+    const client = clientRef.current;
+    if (!client || !judged) return;
+    setInferProblem(undefined);
+    client.infer(judged.judgeId).then(
+      (inferred) => {
+        setProposals(proposeColumns(inferred, spec.columns));
+      },
+      (error: unknown) => {
+        setInferProblem(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
+
+  const handleAddColumns = (columns: Column[]) => {
+    setProposals(undefined);
+    if (columns.length === 0 || !onAddColumns) return;
+    onAddColumns(columns);
+    announce(
+      `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec.`,
+    );
+  };
+
+  return (
+    <>
+      <section className="panel payload" aria-labelledby="sample-payload-title">
+        <header className="panel__header payload__header">
+          <h2 className="panel__title" id="sample-payload-title">
+            Sample payload
+          </h2>
+          <PayloadToolbar
+            importing={imports.busy}
+            canInfer={judged !== undefined && judged.judgement.summary.rowCount > 0}
+            canAddColumns={onAddColumns !== undefined}
+            canSave={onSaveWebhookInput !== undefined && state.status !== 'empty'}
+            canLoad={spec.webhook_input !== undefined && spec.webhook_input.trim() !== ''}
+            onImport={imports.importFile}
+            onExport={() => {
+              downloadText('payload.json', currentText());
+            }}
+            onInfer={handleInfer}
+            onSave={() => {
+              onSaveWebhookInput?.(currentText());
+              announce('Saved the sample payload as the spec’s webhook_input.');
+            }}
+            onLoad={() => {
+              if (spec.webhook_input !== undefined) replaceText(spec.webhook_input);
+              announce('Loaded the spec’s webhook_input into the sample payload.');
+            }}
+          />
+        </header>
+        <ImportNotes result={imports.result} onDismiss={imports.dismiss} />
+        {inferProblem && (
+          <p className="notice notice--error payload__notice" role="alert">
+            Columns could not be inferred: {inferProblem}
+          </p>
+        )}
+        <div className="payload__body">
+          <div className="payload__editor-column">
+            <LargeJsonEditor
+              ref={editorRef}
+              modelUri="inmemory://inlet/sample-payload.json"
+              initialText={initialText}
+              ariaLabel="Sample payload, JSON"
+              describedBy={SUMMARY_ID}
+              onContentChange={handleContentChange}
+              onCursorChange={setCursor}
+              className="payload__editor"
+            />
+            <EditorFooter
+              cursor={cursor}
+              judged={judged}
+              pending={pending}
+              saveProblem={storage.saveProblem}
+            />
+          </div>
+          <div className="payload__side" id={SUMMARY_ID}>
+            <ValidationSummary state={state} failure={failure} />
+            <div className="payload__problems">
+              {judged && (
+                <ProblemsList
+                  judgement={judged.judgement}
+                  selected={selected}
+                  onSelect={handleSelect}
+                />
+              )}
+            </div>
+          </div>
+        </div>
+      </section>
+      <DatasetPreview clientRef={clientRef} judged={judged} spec={spec} />
+      <InferColumnsDialog
+        proposals={proposals}
+        onClose={() => {
+          setProposals(undefined);
+        }}
+        onAdd={handleAddColumns}
+      />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import { PayloadSession } from './payload-session.tsx';
+import './payload.css';
+
+export type PayloadWorkbenchProps = {
+  /** The effective spec the payload is judged against. */
+  spec: SpecModel;
+  /** The payload is kept per draft; another id starts that draft's own payload. */
+  draftId: string;
+  /** Columns the user chose to add from "Infer columns"; never existing ones. */
+  onAddColumns?: (columns: Column[]) => void;
+  /** "Save as webhook_input": the editor's text, to become the spec's `webhook_input`. */
+  onSaveWebhookInput?: (text: string) => void;
+  /** The payload's text each time it is judged (debounced while typing), e.g. for a run. */
+  onTextChange?: (text: string) => void;
+};
+
+/** The sample payload: write or import one and see it judged as the API would, row by row. */
+export function PayloadWorkbench({
+  spec,
+  draftId,
+  onAddColumns,
+  onSaveWebhookInput,
+  onTextChange,
+}: PayloadWorkbenchProps) {
+  return (
+    <PayloadSession
+      key={draftId}
+      spec={spec}
+      draftId={draftId}
+      onAddColumns={onAddColumns}
+      onSaveWebhookInput={onSaveWebhookInput}
+      onTextChange={onTextChange}
+    />
+  );
+}

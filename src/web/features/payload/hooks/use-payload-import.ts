@@ -1,0 +1,75 @@
+import { type RefObject, useState } from 'react';
+import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { JudgeClient } from '../../../workers/judge-client.ts';
+import { detectFormat } from '../../../workers/import/detect-format.ts';
+
+export type ImportResult = { ok: boolean; headline: string; notes: string[] };
+
+const FORMAT_LABEL = { json: 'JSON', ndjson: 'NDJSON', csv: 'CSV' } as const;
+
+/**
+ * Imports a file into the editor: JSON as written; CSV and NDJSON converted to a JSON
+ * array in the worker (CSV cells typed by the spec's columns), with notes on what changed.
+ */
+export function usePayloadImport({
+  clientRef,
+  spec,
+  replaceText,
+}: {
+  clientRef: RefObject<JudgeClient | undefined>;
+  spec: SpecModel;
+  replaceText: (text: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ImportResult | undefined>();
+
+  const importFile = (file: File) => {
+    setBusy(true);
+    setResult(undefined);
+    const run = async (): Promise<ImportResult> => {
+      const text = await file.text();
+      const format = detectFormat(file.name, text);
+      if (format === 'json') {
+        replaceText(text);
+        return { ok: true, headline: `Imported ${file.name} (JSON).`, notes: [] };
+      }
+      const client = clientRef.current;
+      if (!client) throw new Error('The judge is not running yet; try again in a moment.');
+      const converted = await client.convert(format, text, spec);
+      if (!converted.ok) {
+        return {
+          ok: false,
+          headline: `${file.name} could not be imported.`,
+          notes: [converted.message],
+        };
+      }
+      replaceText(converted.text);
+      const rows = converted.rowCount ?? 0;
+      return {
+        ok: true,
+        headline: `Imported ${file.name} (${FORMAT_LABEL[format]}) as a JSON array of ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}.`,
+        notes: converted.notes,
+      };
+    };
+    run()
+      .then(setResult, (error: unknown) => {
+        setResult({
+          ok: false,
+          headline: `${file.name} could not be imported.`,
+          notes: [error instanceof Error ? error.message : String(error)],
+        });
+      })
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+
+  return {
+    busy,
+    result,
+    importFile,
+    dismiss: () => {
+      setResult(undefined);
+    },
+  };
+}

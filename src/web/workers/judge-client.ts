@@ -1,0 +1,116 @@
+import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
+import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import { createJudgeWorker } from './create-judge-worker.ts';
+import type { ConversionResult, ImportFormat } from './import/conversion.ts';
+import type { JudgeRequest, JudgeResponse, PreviewRow } from './judge-protocol.ts';
+
+export type JudgedEvent = { id: number; judgement: Judgement; durationMs: number; bytes: number };
+
+type Waiter = { resolve: (response: JudgeResponse) => void; reject: (error: Error) => void };
+
+/**
+ * The page's side of the judge worker. Judging is fire-and-forget with the newest request
+ * winning: a result for an older request than the newest sent is dropped. Other requests
+ * (a window of rows, inference, conversion) are answered as promises.
+ */
+export class JudgeClient {
+  readonly #worker: Worker;
+  readonly #waiters = new Map<number, Waiter>();
+  readonly #onJudged: (event: JudgedEvent) => void;
+  readonly #onJudgeFailed: (message: string) => void;
+  #nextId = 1;
+  #latestJudge = 0;
+
+  constructor(handlers: {
+    onJudged: (event: JudgedEvent) => void;
+    onJudgeFailed: (message: string) => void;
+  }) {
+    this.#onJudged = handlers.onJudged;
+    this.#onJudgeFailed = handlers.onJudgeFailed;
+    this.#worker = createJudgeWorker();
+    this.#worker.addEventListener('message', this.#handleMessage);
+    this.#worker.addEventListener('error', this.#handleError);
+  }
+
+  /** Starts judging `text`; returns the request's id (the id of the judgement it yields). */
+  judge(text: string, spec: SpecModel): number {
+    const id = this.#nextId++;
+    this.#latestJudge = id;
+    this.#post({ type: 'judge', id, text, spec });
+    return id;
+  }
+
+  async rows(
+    judgeId: number,
+    start: number,
+    end: number,
+  ): Promise<{ start: number; rows: PreviewRow[] }> {
+    const response = await this.#ask((id) => ({ type: 'rows', id, judgeId, start, end }));
+    if (response.type !== 'rows')
+      throw new Error('The judge answered a request for rows with something else.');
+    return { start: response.start, rows: response.rows };
+  }
+
+  async infer(judgeId: number): Promise<InferredColumn[]> {
+    const response = await this.#ask((id) => ({ type: 'infer', id, judgeId }));
+    if (response.type !== 'inferred')
+      throw new Error('The judge answered a request for columns with something else.');
+    return response.columns;
+  }
+
+  async convert(format: ImportFormat, text: string, spec: SpecModel): Promise<ConversionResult> {
+    const response = await this.#ask((id) => ({ type: 'convert', id, format, text, spec }));
+    if (response.type !== 'converted')
+      throw new Error('The judge answered a conversion with something else.');
+    return response.result;
+  }
+
+  dispose(): void {
+    this.#worker.removeEventListener('message', this.#handleMessage);
+    this.#worker.removeEventListener('error', this.#handleError);
+    this.#worker.terminate();
+    for (const waiter of this.#waiters.values()) waiter.reject(new Error('The judge was closed.'));
+    this.#waiters.clear();
+  }
+
+  #post(request: JudgeRequest): void {
+    this.#worker.postMessage(request);
+  }
+
+  #ask(build: (id: number) => JudgeRequest): Promise<JudgeResponse> {
+    const id = this.#nextId++;
+    return new Promise<JudgeResponse>((resolve, reject) => {
+      this.#waiters.set(id, { resolve, reject });
+      this.#post(build(id));
+    });
+  }
+
+  readonly #handleMessage = (event: MessageEvent<JudgeResponse>): void => {
+    const response = event.data;
+    const waiter = this.#waiters.get(response.id);
+    if (waiter) {
+      this.#waiters.delete(response.id);
+      if (response.type === 'failed') waiter.reject(new Error(response.message));
+      else waiter.resolve(response);
+      return;
+    }
+    // A judgement for anything but the newest request is stale: drop it.
+    if (response.id !== this.#latestJudge) return;
+    if (response.type === 'judged') {
+      this.#onJudged({
+        id: response.id,
+        judgement: response.judgement,
+        durationMs: response.durationMs,
+        bytes: response.bytes,
+      });
+    } else if (response.type === 'failed') {
+      this.#onJudgeFailed(response.message);
+    }
+  };
+
+  readonly #handleError = (event: ErrorEvent): void => {
+    this.#onJudgeFailed(
+      event.message || 'The judge stopped working. Reload the page to start it again.',
+    );
+  };
+}

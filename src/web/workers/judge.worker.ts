@@ -1,0 +1,122 @@
+/// <reference lib="webworker" />
+import { inferColumns } from '../../core/judge/infer-columns.ts';
+import { judgePayloadText } from '../../core/judge/judge-payload.ts';
+import type { Judgement } from '../../core/judge/judgement.ts';
+import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import { convertImport } from './import/convert-import.ts';
+import type { JudgeRequest, JudgeResponse } from './judge-protocol.ts';
+import { columnRules, previewRows } from './preview-rows.ts';
+import { utf8Length } from './utf8-length.ts';
+
+/*
+ * The judge, off the main thread. It judges the editor's text on every (debounced) edit,
+ * and keeps that text so the preview and the column inference can ask for what they
+ * need (a window of rows) instead of the page holding 100k parsed rows.
+ */
+
+declare const self: DedicatedWorkerGlobalScope;
+
+type Judged = { id: number; text: string; spec: SpecModel; judgement: Judgement; rows?: unknown[] };
+
+let last: Judged | undefined;
+/** The newest judge request not yet started; older ones are dropped (latest wins). */
+let pendingJudge: Extract<JudgeRequest, { type: 'judge' }> | undefined;
+let judgeScheduled = false;
+
+const post = (message: JudgeResponse): void => {
+  self.postMessage(message);
+};
+
+/** Parsed rows of the last judged text, read once on first use. */
+function rowsOf(judged: Judged): unknown[] {
+  if (judged.rows) return judged.rows;
+  let rows: unknown[] = [];
+  if (judged.judgement.summary.rowCount > 0) {
+    const text = judged.text.charCodeAt(0) === 0xfeff ? judged.text.slice(1) : judged.text;
+    try {
+      const value: unknown = JSON.parse(text);
+      rows = Array.isArray(value) ? value : [value];
+    } catch {
+      rows = [];
+    }
+  }
+  judged.rows = rows;
+  return rows;
+}
+
+function runJudge(): void {
+  judgeScheduled = false;
+  const request = pendingJudge;
+  pendingJudge = undefined;
+  if (!request) return;
+  try {
+    const started = performance.now();
+    const judgement = judgePayloadText(request.text, request.spec);
+    last = { id: request.id, text: request.text, spec: request.spec, judgement };
+    const durationMs = performance.now() - started;
+    post({
+      type: 'judged',
+      id: request.id,
+      judgement,
+      durationMs,
+      bytes: utf8Length(request.text),
+    });
+  } catch (error) {
+    post({
+      type: 'failed',
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+function handle(request: JudgeRequest): void {
+  switch (request.type) {
+    case 'judge':
+      pendingJudge = request;
+      // Let newer requests already in the queue replace this one before it starts.
+      if (!judgeScheduled) {
+        judgeScheduled = true;
+        setTimeout(runJudge, 0);
+      }
+      return;
+    case 'rows': {
+      if (!last || last.id !== request.judgeId) {
+        post({ type: 'failed', id: request.id, message: 'stale' });
+        return;
+      }
+      const rules = columnRules(last.judgement.summary.columns, last.spec);
+      const rows = previewRows(rowsOf(last), rules, request.start, request.end);
+      post({ type: 'rows', id: request.id, judgeId: last.id, start: request.start, rows });
+      return;
+    }
+    case 'infer': {
+      if (!last || last.id !== request.judgeId) {
+        post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
+        return;
+      }
+      const rows = rowsOf(last);
+      post({ type: 'inferred', id: request.id, columns: inferColumns(rows) });
+      return;
+    }
+    case 'convert':
+      post({
+        type: 'converted',
+        id: request.id,
+        result: convertImport(request.format, request.text, request.spec),
+      });
+      return;
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<JudgeRequest>) => {
+  try {
+    handle(event.data);
+  } catch (error) {
+    post({
+      type: 'failed',
+      id: event.data.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});

@@ -29,6 +29,8 @@ export function DesignerWorkspace() {
     [announce, create],
   );
   const [payloadText, setPayloadText] = useState('');
+  // The run console's stored spec + specs_override; the sample is judged against it.
+  const [effectiveSpec, setEffectiveSpec] = useState<SpecModel | undefined>(undefined);
   // The designer reads its model once on mount and has no API to change it from outside
   // yet; a change from the payload (added columns, webhook_input) remounts it.
   const [designerRevision, setDesignerRevision] = useState(0);
@@ -75,7 +77,7 @@ export function DesignerWorkspace() {
         />
       </section>
       <PayloadWorkbench
-        spec={active.model}
+        spec={effectiveSpec ?? active.model}
         draftId={active.id}
         onAddColumns={handleAddColumns}
         onSaveWebhookInput={handleSaveWebhookInput}
@@ -86,6 +88,7 @@ export function DesignerWorkspace() {
         specName={active.name}
         payloadText={payloadText}
         onLoadSpec={handleLoadSpec}
+        onEffectiveSpecChange={setEffectiveSpec}
       />
     </>
   );

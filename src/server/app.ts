@@ -91,7 +91,10 @@ export async function createApp({
     http: {
       headersTimeout: timeouts.headersMs,
       requestTimeout: timeouts.requestMs,
-      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1_000, Math.floor(timeouts.headersMs / 4)),
+      ),
     },
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
@@ -111,7 +114,12 @@ export async function createApp({
     outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
     log: app.log,
   });
-  app.decorate('sandbox', { key, executor, db, drain: (graceMs: number) => executor.drain(graceMs) });
+  app.decorate('sandbox', {
+    key,
+    executor,
+    db,
+    drain: (graceMs: number) => executor.drain(graceMs),
+  });
 
   registerErrorHandler(app, { maxBodyBytes: config.maxBodyBytes, dataDir: config.dataDir });
   registerHostGuard(app, config.host, config.allowedHosts);

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_JSON_DEPTH, MAX_ROWS } from '../../core/limits.ts';
@@ -50,7 +51,7 @@ describe('hostile input to the sandbox API', () => {
 
   /** Expects `send` to be refused with `status` and to leave no new run behind. */
   const refusedWithoutRun = async (
-    send: () => Promise<{ statusCode: number; body: string }>,
+    send: () => Promise<LightMyRequestResponse>,
     status: number | number[],
   ) => {
     const before = await runCount();
@@ -335,12 +336,13 @@ describe('hostile input to the sandbox API', () => {
   });
 
   it('13. refuses another site (Origin, Sec-Fetch-Site) and sends no CORS headers', async () => {
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { origin: 'http://localhost:9999' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const response = await refusedWithoutRun(
         () => run({ webhook_payload: DOCUMENTED_PAYLOAD }, headers),
         403,

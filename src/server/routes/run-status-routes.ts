@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isTerminalStatus } from '../../core/wire/run-status.ts';
 import { runIdParamsSchema, type WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
 import {
   cancelBodySchema,
@@ -77,6 +78,8 @@ export function registerRunStatusRoutes(
     }
     const run = runs.get(jobId.toLowerCase());
     if (!run) throw runNotFound(jobId);
+    // Finished: answered from a read, so it works even while the data directory is read-only.
+    if (isTerminalStatus(run.status)) return { job_id: run.job_id, status: run.status };
     if (runs.cancel(run.job_id)) {
       crashPoint('cancel-committed');
       executor.stopCancelled(run.job_id);

@@ -46,6 +46,14 @@ const RETRY_AFTER_FAILURE_MS = 1_000;
 
 const rowsSchema = z.array(jsonObjectSchema);
 
+/** Removes a run's partial result files; a failure here must not hide the first error. */
+const removeQuietly = (dir: string): void => {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Left behind: the next write of the same run replaces the files.
+  }
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -270,7 +278,7 @@ export function createExecutor(options: ExecutorOptions) {
         blockNumber: sinks.at(-1)?.block.sequence_number ?? null,
       });
     } catch (error) {
-      rmSync(resultDir, { recursive: true, force: true });
+      removeQuietly(resultDir);
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(
         `Could not write the result files to ${resultDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
@@ -297,7 +305,7 @@ export function createExecutor(options: ExecutorOptions) {
       workflows.touchRun(run.workflow_id, nowIso());
       return true;
     })();
-    if (!won) rmSync(resultDir, { recursive: true, force: true });
+    if (!won) removeQuietly(resultDir);
   }
 
   function stopped(

@@ -1,0 +1,31 @@
+// autocannon ships no types and @types/autocannon is not installed: the part the bench uses.
+declare module 'autocannon' {
+  type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
+  type RequestParams = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  };
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    requests?: (RequestParams & { setupRequest?: (request: RequestParams) => RequestParams })[];
+  };
+  export type Result = {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    '2xx': number;
+  };
+  function autocannon(options: Options): Promise<Result>;
+  // The package's real shape: module.exports is the function (a default import).
+  // eslint-disable-next-line no-restricted-syntax
+  export default autocannon;
+}

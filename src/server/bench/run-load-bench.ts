@@ -1,0 +1,165 @@
+import autocannon, { type Result } from 'autocannon';
+import Fastify from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { createApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { linearWorkflow } from '../test-support/fixtures.ts';
+
+/*
+ * `npm run bench:server [-- --duration 20 --connections 50 --soak]`: throughput and latency
+ * of the sandbox against a bare Fastify route that parses the same body (the baseline), on
+ * loopback with the rate limit off and unpaced rows. A benchmark, never a test: it prints a
+ * table and the targets, and exits 0 either way. `--soak` runs the run endpoint for 5 minutes
+ * and reports the resident set size at start, middle and end.
+ */
+
+const KEY = 'sk_bench_0123456789abcdef';
+const argValue = (name: string): string | undefined => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const soak = process.argv.includes('--soak');
+const duration = Number(argValue('duration') ?? (soak ? 300 : 20));
+const connections = Number(argValue('connections') ?? 50);
+
+const rows = Array.from({ length: 100 }, (_, index) => ({
+  company_name: `Company ${index}`,
+  website: `company${index}.example`,
+  industry: 'Software',
+}));
+const body = JSON.stringify({ webhook_payload: rows });
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-bench-'));
+  const config = {
+    ...loadConfig({
+      INLET_DATA_DIR: dataDir,
+      INLET_API_KEY: KEY,
+      INLET_SANDBOX_ROW_MS: '0',
+      INLET_RATE_LIMIT_PER_MIN: '0',
+    }),
+    webRoot: undefined,
+  };
+  const app = await createApp({ config });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`; // TCP: AddressInfo.
+
+  // The baseline: Fastify's own JSON parser and a 200, nothing else.
+  const bare = Fastify({ bodyLimit: config.maxBodyBytes });
+  bare.post('/run', (request) => ({ ok: request.body !== undefined }));
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+  const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`; // TCP: AddressInfo.
+
+  const headers = { 'x-api-key': KEY, 'content-type': 'application/json' };
+  const created = await app.inject({
+    method: 'POST',
+    url: '/workflows/create_workflow',
+    headers,
+    payload: JSON.stringify(linearWorkflow()),
+  });
+  const workflowId = z.object({ id: z.string() }).parse(created.json()).id;
+  const started = await app.inject({
+    method: 'POST',
+    url: `/workflows/run?workflow_id=${workflowId}`,
+    headers,
+    payload: body,
+  });
+  const jobId = z.object({ job_id: z.string() }).parse(started.json()).job_id;
+
+  const runCase = {
+    url: `${base}/workflows/run?workflow_id=${workflowId}`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        body,
+        // A fresh Idempotency-Key each time: every request starts a run.
+        setupRequest: (request: { headers?: Record<string, string> }) => ({
+          ...request,
+          headers: { ...headers, 'idempotency-key': randomUUID() },
+        }),
+      },
+    ],
+  };
+
+  if (soak) {
+    const samples: string[] = [`start ${mb(process.memoryUsage().rss)}`];
+    const mid = setTimeout(
+      () => samples.push(`middle ${mb(process.memoryUsage().rss)}`),
+      (duration * 1000) / 2,
+    );
+    const result = await autocannon(runCase);
+    clearTimeout(mid);
+    samples.push(`end ${mb(process.memoryUsage().rss)}`);
+    console.log(
+      `Soak, POST /workflows/run for ${duration} s at ${connections} connections: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
+    console.log(`Resident set size: ${samples.join(', ')}`);
+  } else {
+    const cases: [string, () => Promise<Result>][] = [
+      [
+        'bare Fastify, same body (baseline)',
+        () =>
+          autocannon({
+            url: `${bareBase}/run`,
+            connections,
+            duration,
+            method: 'POST',
+            headers,
+            body,
+          }),
+      ],
+      ['POST /workflows/run, 100 rows', () => autocannon(runCase)],
+      [
+        'GET /workflows/runs/{id}/live_status',
+        () =>
+          autocannon({
+            url: `${base}/workflows/runs/${jobId}/live_status`,
+            connections,
+            duration,
+            headers: { 'x-api-key': KEY },
+          }),
+      ],
+    ];
+    const results: [string, Result][] = [];
+    const rssStart = process.memoryUsage().rss;
+    for (const [name, run] of cases) {
+      console.error(`Running ${name} for ${duration} s…`);
+      results.push([name, await run()]);
+    }
+    const baseline = results[0]?.[1];
+    if (!baseline) return;
+    const ratio = (value: number, of: number) => (of > 0 ? (value / of).toFixed(2) : '–');
+    console.log(`\n${connections} connections, ${duration} s per case, loopback\n`);
+    console.log(
+      '| case | req/s | × baseline | p50 ms | × baseline | p99 ms | × baseline | non-2xx | errors |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [name, result] of results) {
+      console.log(
+        `| ${name} | ${Math.round(result.requests.average)} | ${ratio(result.requests.average, baseline.requests.average)} | ${result.latency.p50} | ${ratio(result.latency.p50, baseline.latency.p50)} | ${result.latency.p99} | ${ratio(result.latency.p99, baseline.latency.p99)} | ${result.non2xx} | ${result.errors + result.timeouts} |`,
+      );
+    }
+    const run = results[1]?.[1];
+    const live = results[2]?.[1];
+    console.log(
+      `\nTargets: run ≥ 0.50 × baseline req/s (${ratio(run?.requests.average ?? 0, baseline.requests.average)}), live status ≥ 0.70 (${ratio(live?.requests.average ?? 0, baseline.requests.average)}), p99 < 50 ms (run ${run?.latency.p99 ?? '–'}, live ${live?.latency.p99 ?? '–'}).`,
+    );
+    console.log(
+      `Resident set size: ${mb(rssStart)} before, ${mb(process.memoryUsage().rss)} after.`,
+    );
+  }
+  await bare.close();
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+await main();

@@ -1,6 +1,5 @@
-/** Saves text as a file through the browser's download. */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Starts the browser's download of a URL (same- or cross-origin, or a blob: URL). */
+export function followDownload(url: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -8,6 +7,12 @@ export function downloadText(fileName: string, text: string, type = 'application
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+/** Saves text as a file through the browser's download. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  followDownload(url, fileName);
   // Revoke after the click has been handled; the download has its own reference by then.
   window.setTimeout(() => {
     URL.revokeObjectURL(url);

@@ -3,21 +3,11 @@ import { useId, useState } from 'react';
 import type { ResultFormat } from '../../../../core/wire/results.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-download-links.ts';
+import { followDownload } from '../../../lib/download.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { cellText } from './format.ts';
 
 const MAX_SHOWN_ROWS = 200;
-
-/** Starts the browser's download of a signed link (works for same- and cross-origin links). */
-function followDownload(url: string, filename: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
 
 /** Columns in first-seen order across the rows. */
 function columnsOf(rows: readonly Record<string, unknown>[]): string[] {

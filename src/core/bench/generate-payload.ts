@@ -1,6 +1,6 @@
 import type { SpecModel } from '../spec/webhook-spec.ts';
 
-/** The spec the bench judges against: 8 columns, two required, four optional in the data. */
+/** The spec the bench judges against: 9 columns, two required, five optional in the data. */
 export const BENCH_SPEC: SpecModel = {
   dataframe_type: 'LEAD',
   columns: [
@@ -12,6 +12,7 @@ export const BENCH_SPEC: SpecModel = {
     { name: 'revenue', type: 'number', required: false, description: '' },
     { name: 'is_customer', type: 'boolean', required: false, description: '' },
     { name: 'tags', type: 'list[string]', required: false, description: '' },
+    { name: 'website', type: 'string', required: false, description: '' },
   ],
 };
 
@@ -29,7 +30,15 @@ function seededRandom(seed: number): () => number {
 
 const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Ken', 'Radia', 'Dennis'];
 const LAST = ['Lovelace', 'Hopper', 'Torvalds', 'Hamilton', 'Turing', 'Liskov', 'Thompson'];
-const TITLES = ['CTO', 'Head of Growth', 'VP Sales', 'Founder', 'Staff Engineer', 'COO'];
+const TITLES = [
+  'Chief Technology Officer',
+  'Head of Growth Marketing',
+  'VP of Sales, EMEA',
+  'Founder & CEO',
+  'Staff Software Engineer',
+  'Chief Operating Officer',
+];
+const SUFFIXES = ['Inc.', 'GmbH', 'Ltd', 'SAS', 'BV'];
 const TAGS = ['saas', 'fintech', 'b2b', 'seed', 'series-a', 'remote', 'eu', 'us'];
 
 /** The ways a bad row is bad, one each, so about 5% of rows carry one finding. */
@@ -65,7 +74,7 @@ export function generatePayload(rowCount: number, seed = 64): BenchPayload {
   for (let index = 0; index < rowCount; index += 1) {
     const first = pick(FIRST);
     const last = pick(LAST);
-    const company = `${pick(LAST)} ${pick(['Labs', 'Systems', 'Analytics', 'Robotics'])}`;
+    const company = `${pick(LAST)} ${pick(['Labs', 'Systems', 'Analytics', 'Robotics'])} ${pick(SUFFIXES)}`;
     const row: Record<string, unknown> = {
       email: `${first.toLowerCase()}.${last.toLowerCase()}${String(index)}@${company.split(' ')[0]?.toLowerCase() ?? 'x'}.example.com`,
       full_name: `${first} ${last}`,
@@ -76,6 +85,8 @@ export function generatePayload(rowCount: number, seed = 64): BenchPayload {
     if (random() < 0.8) row.revenue = Math.round(random() * 1e9) / 100;
     row.is_customer = random() < 0.3;
     if (random() < 0.6) row.tags = [pick(TAGS), pick(TAGS)];
+    if (random() < 0.5)
+      row.website = `https://www.${company.split(' ')[0]?.toLowerCase() ?? 'x'}.example.com/`;
     if (random() < 0.05) {
       pick(DEFECTS)(row);
       badRows += 1;

@@ -1,9 +1,9 @@
 /**
- * The first place where text stops being JSON as JSON.parse reads it (RFC 8259), without
- * recursion. The judge asks jsonc-parser first; this answers where jsonc-parser cannot:
- * text nested deeper than its recursive parser's stack, or a character jsonc-parser
- * tolerates and JSON.parse does not (it takes U+00A0 and U+FEFF for whitespace).
- * Error names follow jsonc-parser's `printParseErrorCode`, so both share one wording.
+ * The first place where text stops being JSON as JSON.parse reads it (RFC 8259), in one
+ * pass and without recursion, so text nested a million levels deep is placed as well as
+ * any other. Run only after JSON.parse has failed. (jsonc-parser, the first plan, recurses
+ * once per nesting level and overflows the stack on such text.) Error names follow
+ * jsonc-parser's `printParseErrorCode`, for a wording familiar from editors.
  */
 export type SyntaxErrorCode =
   | 'InvalidNumberFormat'

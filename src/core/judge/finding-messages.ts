@@ -9,8 +9,7 @@ import type { FieldType } from '../spec/field-type.ts';
 const NAME_MAX = 60;
 const VALUE_MAX = 40;
 /** 100000 → "100,000" (Intl.NumberFormat costs more per call than a whole row's check). */
-export const formatCount = (count: number): string =>
-  String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const formatCount = (count: number): string => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const plural = (count: number, one: string, many: string): string =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
@@ -43,10 +42,8 @@ const EXPECTED: Readonly<Record<FieldType, string>> = {
   dict: 'an object',
 };
 
-export const expectedPhrase = (type: FieldType): string => EXPECTED[type];
-
 /** What a value is, as a sentence fragment: `the string "50-100"`, `a list of 3 items`. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../limits.ts';
 import type { FieldType } from '../spec/field-type.ts';
 import type { SpecModel } from '../spec/webhook-spec.ts';
-import { judgePayloadText, judgePayloadValue } from './judge-payload.ts';
+import { judgePayloadText, judgePayloadValue, parsePayloadText } from './judge-payload.ts';
 
 const spec = (...columns: [string, FieldType, boolean?][]): SpecModel => ({
   dataframe_type: 'COMPANY',
@@ -61,6 +61,22 @@ describe('odd column names are plain data', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('ignores enumerable properties inherited from a polluted Object.prototype', () => {
+    Object.defineProperty(Object.prototype, 'polluted', {
+      value: 1,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const judgement = judgePayloadText('[{"email": "a"}]', spec(['email', 'string', true]));
+      expect(judgement.findings).toEqual([]);
+      expect(judgement.summary.columns.map((column) => column.name)).toEqual(['email']);
+    } finally {
+      Reflect.deleteProperty(Object.prototype, 'polluted');
+    }
+  });
+
   it('escapes "~" and "/" in pointers and finds the value', () => {
     const text = '[{"a/b~c": "x"}]';
     const [finding] = judgePayloadText(text, spec(['a/b~c', 'integer'])).findings;
@@ -78,6 +94,23 @@ describe('odd column names are plain data', () => {
     const judgement = judgePayloadText('[{"🦄": 1}, {"🦄": 2}]', spec());
     expect(judgement.findings).toHaveLength(1);
     expect(judgement.findings[0]).toMatchObject({ column: '🦄', pointer: '/0/🦄', offset: 8 });
+  });
+});
+
+describe('rows without keys and elements that are not rows', () => {
+  it('places findings on rows that hold no strings, between rows that do', () => {
+    const text = '[{}, 3, {"email": "a"}, [], {"n": 1}, {}]';
+    const judgement = judgePayloadText(text, spec(['email', 'string', true]));
+    const placed = judgement.findings
+      .filter((finding) => finding.kind !== 'advisory_column')
+      .map((finding) => [finding.kind, finding.row, rangeText(text, finding)]);
+    expect(placed).toEqual([
+      ['missing_required', 0, '{}'],
+      ['not_rows', 1, '3'],
+      ['not_rows', 3, '[]'],
+      ['missing_required', 4, '{"n": 1}'],
+      ['missing_required', 5, '{}'],
+    ]);
   });
 });
 
@@ -194,6 +227,15 @@ describe('duplicate keys', () => {
     expect(judgePayloadText(text, spec(['url', 'string'], ['q', 'string'])).findings).toEqual([]);
   });
 
+  it('counts escaped quotes right, and still places the findings of later rows', () => {
+    const text = '[{"q": "say \\"hi\\" \\\\", "q": 1}, {"email": 5}]';
+    const judgement = judgePayloadText(text, spec(['email', 'string'], ['q', 'integer']));
+    expect(judgement.findings.map((f) => [f.kind, f.row, rangeText(text, f)])).toEqual([
+      ['duplicate_key', 0, '1'],
+      ['type_mismatch', 1, '5'],
+    ]);
+  });
+
   it('still judges the value JSON.parse kept', () => {
     const judgement = judgePayloadText(
       '[{"email": "a", "email": null}]',
@@ -217,6 +259,11 @@ describe('byte order mark', () => {
       ['type_mismatch', 'warning', 8],
     ]);
     expect(rangeText(text, judgement.findings[1])).toBe('"x"');
+  });
+
+  it('parses BOM text with parsePayloadText, as the judge read it', () => {
+    expect(parsePayloadText('\uFEFF[{"n": 1}]')).toEqual([{ n: 1 }]);
+    expect(() => parsePayloadText('\uFEFF[')).toThrow(SyntaxError);
   });
 
   it('places a syntax error after a BOM in the original text', () => {

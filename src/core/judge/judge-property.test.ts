@@ -90,6 +90,10 @@ function expectRangesPointAtValues(text: string, judgement: Judgement): void {
     expect(offset).toBeGreaterThanOrEqual(0);
     expect(length).toBeGreaterThanOrEqual(0);
     expect(offset + length).toBeLessThanOrEqual(text.length);
+    if (Array.isArray(parsed) && finding.row !== null) {
+      // Rows are located by `row`, so it must be the pointer's first step.
+      expect(parsePointer(finding.pointer)[0]).toBe(String(finding.row));
+    }
     if (RANGE_IS_NOT_THE_VALUE.has(finding.kind)) continue;
     const inRange: unknown = JSON.parse(text.slice(offset, offset + length));
     expect(JSON.stringify(inRange)).toBe(JSON.stringify(resolve(parsed, finding.pointer)));

@@ -89,7 +89,10 @@ export type JudgeOptions = {
    * A parsed value has no bytes of its own, so without it the body limit is not checked.
    */
   bodyBytes?: number;
-  /** Text variant only: set false to skip source ranges (and the scan that finds them). */
+  /**
+   * Text variant only: set false to skip source ranges and duplicate-key detection (the
+   * walk over the text that both need), for a verdict alone.
+   */
   locate?: boolean;
 };
 

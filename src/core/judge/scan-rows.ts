@@ -1,6 +1,6 @@
 import { CHAR, skipString, skipValue, skipWhitespace } from './scan-json.ts';
 
-/** Where each top-level element sits in the text, and how many members it holds. */
+/** Where each top-level element sits in the text, and how many strings it is written with. */
 export type RowTable = {
   /** The payload value itself (after any BOM and whitespace). */
   valueStart: number;
@@ -8,14 +8,15 @@ export type RowTable = {
   /** Per top-level element (each row of an array; the object itself for one object). */
   starts: Int32Array;
   ends: Int32Array;
-  /** Colons outside strings: one per object member, at any depth. */
-  colons: Int32Array;
+  /** String tokens (keys and values) inside each element, at any depth. */
+  strings: Int32Array;
 };
 
 /**
  * One pass over text JSON.parse accepted: the offset of every row (strings skipped with
- * indexOf) and the members inside it, which the judge compares with the parsed rows to
- * find duplicate keys without a second parse. `rowCount` is the parsed array's length.
+ * indexOf) and the strings inside it, which the judge compares with the parsed rows to
+ * tell which rows repeat a key. `rowCount` is the parsed array's length. This is the
+ * thorough path, taken when the quicker string walk (walk-strings.ts) finds a difference.
  */
 export function scanRows(text: string, from: number, rowCount: number): RowTable {
   const valueStart = skipWhitespace(text, from);
@@ -28,23 +29,23 @@ export function scanRows(text: string, from: number, rowCount: number): RowTable
       valueEnd,
       starts: new Int32Array(single ? 1 : 0),
       ends: new Int32Array(single ? 1 : 0),
-      colons: new Int32Array(single ? 1 : 0),
+      strings: new Int32Array(single ? 1 : 0),
     };
     if (single) {
       table.starts[0] = valueStart;
       table.ends[0] = valueEnd;
-      table.colons[0] = countColons(text, valueStart, valueEnd);
+      table.strings[0] = countStrings(text, valueStart, valueEnd);
     }
     return table;
   }
   const starts = new Int32Array(rowCount);
   const ends = new Int32Array(rowCount);
-  const colons = new Int32Array(rowCount);
+  const strings = new Int32Array(rowCount);
   const length = text.length;
   let row = -1;
   let depth = 0;
   let expecting = true;
-  let rowColons = 0;
+  let rowStrings = 0;
   let lastEnd = valueStart + 1;
   let at = valueStart + 1;
   while (at < length) {
@@ -56,20 +57,19 @@ export function scanRows(text: string, from: number, rowCount: number): RowTable
     if (expecting && code !== CHAR.CLOSE_BRACKET) {
       row += 1;
       starts[row] = at;
-      rowColons = 0;
+      rowStrings = 0;
       expecting = false;
     }
     if (code === CHAR.QUOTE) {
       at = skipString(text, at);
       lastEnd = at;
+      rowStrings += 1;
       continue;
     }
-    if (code === CHAR.COLON) {
-      rowColons += 1;
-    } else if (code === CHAR.COMMA) {
+    if (code === CHAR.COMMA) {
       if (depth === 0) {
         ends[row] = lastEnd;
-        colons[row] = rowColons;
+        strings[row] = rowStrings;
         expecting = true;
       }
     } else if (code === CHAR.OPEN_BRACE || code === CHAR.OPEN_BRACKET) {
@@ -78,29 +78,23 @@ export function scanRows(text: string, from: number, rowCount: number): RowTable
       if (depth === 0) {
         if (row >= 0) {
           ends[row] = lastEnd;
-          colons[row] = rowColons;
+          strings[row] = rowStrings;
         }
-        return { valueStart, valueEnd: at + 1, starts, ends, colons };
+        return { valueStart, valueEnd: at + 1, starts, ends, strings };
       }
       depth -= 1;
     }
     at += 1;
     lastEnd = at;
   }
-  return { valueStart, valueEnd: length, starts, ends, colons };
+  return { valueStart, valueEnd: length, starts, ends, strings };
 }
 
-function countColons(text: string, start: number, end: number): number {
+function countStrings(text: string, start: number, end: number): number {
   let count = 0;
-  let at = start;
-  while (at < end) {
-    const code = text.charCodeAt(at);
-    if (code === CHAR.QUOTE) {
-      at = skipString(text, at);
-      continue;
-    }
-    if (code === CHAR.COLON) count += 1;
-    at += 1;
+  for (let at = text.indexOf('"', start); at !== -1 && at < end; at = text.indexOf('"', at)) {
+    at = skipString(text, at);
+    count += 1;
   }
   return count;
 }

@@ -15,7 +15,7 @@ export const REJECTION_STATUS = {
   null_required: 400,
 } as const satisfies Partial<Record<FindingKind, RejectionStatus>>;
 
-export type RejectingKind = keyof typeof REJECTION_STATUS;
+type RejectingKind = keyof typeof REJECTION_STATUS;
 
 /**
  * Which rejection the API reports when several apply: the order a server meets them in.
@@ -31,9 +31,6 @@ const REJECTION_ORDER: readonly RejectingKind[] = [
   'missing_required',
   'null_required',
 ];
-
-export const isRejectingKind = (kind: FindingKind): kind is RejectingKind =>
-  Object.hasOwn(REJECTION_STATUS, kind);
 
 /** The verdict and, when rejected, the status and a sentence for the API's `detail`. */
 export function decideVerdict(

@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import { inferColumns } from '../../core/judge/infer-columns.ts';
 import { judgePayloadText } from '../../core/judge/judge-payload.ts';
+import { utf8ByteLength } from '../../core/judge/utf8-length.ts';
 import type { Judgement } from '../../core/judge/judgement.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { convertImport } from './import/convert-import.ts';
 import type { JudgeRequest, JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
-import { utf8Length } from './utf8-length.ts';
 
 /*
  * The judge, off the main thread. It judges the editor's text on every (debounced) edit,
@@ -59,7 +59,7 @@ function runJudge(): void {
       id: request.id,
       judgement,
       durationMs,
-      bytes: utf8Length(request.text),
+      bytes: utf8ByteLength(request.text),
     });
   } catch (error) {
     post({

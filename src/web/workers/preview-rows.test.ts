@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
-import { utf8Length } from './utf8-length.ts';
 
 const spec: SpecModel = {
   dataframe_type: 'LEAD',
@@ -45,13 +44,5 @@ describe('previewRows', () => {
     const rows = Array.from({ length: 100 }, (_, index) => ({ email: `r${String(index)}` }));
     const preview = previewRows(rows, columnRules(summary, spec), 40, 43);
     expect(preview.map((row) => row.index)).toEqual([40, 41, 42]);
-  });
-});
-
-describe('utf8Length', () => {
-  it('counts bytes as UTF-8 does', () => {
-    for (const text of ['', 'abc', 'é', '€', '😀', 'a\uD800b']) {
-      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
-    }
   });
 });

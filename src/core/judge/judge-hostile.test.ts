@@ -118,20 +118,20 @@ describe('deep nesting', () => {
   it.each([10_000, 1_000_000])('rejects %i levels cleanly, without a stack overflow', (levels) => {
     const text = `[{"deep": ${'['.repeat(levels)}${']'.repeat(levels)}}]`;
     const judgement = judgePayloadText(text, spec());
-    expect(judgement.rejection?.status).toBe(400);
+    expect(judgement.rejection?.status).toBe(422);
     expect(judgement.findings[0]).toMatchObject({
       kind: 'too_deep',
       pointer: '/0/deep',
       offset: 10,
     });
     expect(judgement.rejection?.message).toContain(`limited to ${MAX_JSON_DEPTH} levels`);
-    expect(judgePayloadValue(JSON.parse(text), spec()).rejection?.status).toBe(400);
+    expect(judgePayloadValue(JSON.parse(text), spec()).rejection?.status).toBe(422);
   });
 
   it('rejects a deep array that is the payload itself', () => {
     const text = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const judgement = judgePayloadText(text, spec());
-    expect(judgement.rejection?.status).toBe(400);
+    expect(judgement.rejection?.status).toBe(422);
     expect(judgement.totals.byKind.too_deep).toBe(1);
   });
 
@@ -139,7 +139,7 @@ describe('deep nesting', () => {
     const levels = 10_000;
     const text = `{"deep": ${'{"a": '.repeat(levels)}1${'}'.repeat(levels)}}`;
     const judgement = judgePayloadText(text, spec());
-    expect(judgement.rejection?.status).toBe(400);
+    expect(judgement.rejection?.status).toBe(422);
     expect(judgement.findings[0]).toMatchObject({ kind: 'too_deep', row: 0, column: 'deep' });
   });
 

@@ -212,7 +212,7 @@ describe('rejected payloads', () => {
     expect(limited.findings[0]).toMatchObject({ kind: 'too_many_rows', row: 2, offset: 29 });
   });
 
-  it('rejects nesting deeper than the depth limit with 400, naming the limit', () => {
+  it('rejects nesting deeper than the depth limit with 422, naming the limit', () => {
     const nest = (levels: number): unknown => {
       let value: unknown = 1;
       for (let level = 0; level < levels; level += 1) value = [value];
@@ -221,7 +221,7 @@ describe('rejected payloads', () => {
     // The array is depth 1, a row depth 2, so a cell may add MAX_JSON_DEPTH - 2 levels.
     expect(judgeBoth([{ email: 'a', deep: nest(MAX_JSON_DEPTH - 2) }]).verdict).toBe('accepted');
     const judgement = judgeBoth([{ email: 'a', deep: nest(MAX_JSON_DEPTH - 1) }]);
-    expect(judgement.rejection?.status).toBe(400);
+    expect(judgement.rejection?.status).toBe(422);
     expect(judgement.findings[0]).toMatchObject({ kind: 'too_deep', pointer: '/0/deep' });
     expect(judgement.rejection?.message).toContain(
       `nested more than ${MAX_JSON_DEPTH} levels deep`,

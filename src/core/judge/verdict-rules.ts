@@ -10,7 +10,9 @@ export const REJECTION_STATUS = {
   not_rows: 400,
   empty_payload: 400,
   too_many_rows: 400,
-  too_deep: 400,
+  // 422, as the server's body parser answers nesting past the limit (issue 6: "Nesting
+  // 10,000 deep → 422 naming the depth limit"); browser and sandbox say the same.
+  too_deep: 422,
   missing_required: 400,
   null_required: 400,
 } as const satisfies Partial<Record<FindingKind, RejectionStatus>>;
@@ -24,10 +26,11 @@ type RejectingKind = keyof typeof REJECTION_STATUS;
 const REJECTION_ORDER: readonly RejectingKind[] = [
   'too_large',
   'invalid_json',
+  // The server's parser refuses nesting past the limit while it reads the body.
+  'too_deep',
   'not_rows',
   'empty_payload',
   'too_many_rows',
-  'too_deep',
   'missing_required',
   'null_required',
 ];

@@ -70,6 +70,9 @@ export const webhookSpecSchema = z.strictObject(
 );
 export type WebhookSpec = z.infer<typeof webhookSpecSchema>;
 
+/** The spec without `input_schema`, which `parseWebhookSpec` reads itself; built once. */
+const specShellSchema = webhookSpecSchema.omit({ input_schema: true });
+
 /** One column as the designer holds it: a list keeps order and any name exactly. */
 export const columnSchema = z.object({
   name: z.string(),
@@ -146,7 +149,7 @@ export function parseWebhookSpec(input: unknown): SpecParseResult {
     };
   }
   const { input_schema: rawInputSchema, ...rest } = input;
-  const shell = webhookSpecSchema.omit({ input_schema: true }).safeParse(rest);
+  const shell = specShellSchema.safeParse(rest);
   const issues: SpecIssue[] = shell.success ? [] : toIssues(shell.error);
   const columns: Column[] = [];
   if (rawInputSchema !== undefined) {

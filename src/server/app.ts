@@ -22,7 +22,9 @@ import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
 import { createRunStore } from './store/run-store.ts';
+import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { createWorkflowStore } from './store/workflow-store.ts';
+import { createValidationCache } from './workflows/validation-cache.ts';
 
 /** A sink for log lines (pino's LogStream). */
 export type LogStream = { write: (line: string) => void };
@@ -104,11 +106,13 @@ export async function createApp({
   const results = createResultStore(db);
   const idempotency = createIdempotencyStore(db);
   idempotency.prune();
+  const validation = createValidationCache();
   const executor = createExecutor({
     db,
     runs,
     results,
     workflows,
+    validation,
     dataDir: config.dataDir,
     rowMs: config.sandboxRowMs,
     outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
@@ -141,6 +145,7 @@ export async function createApp({
     runs,
     idempotency,
     executor,
+    validation,
     maxRows: config.maxRows,
     maxBodyBytes: config.maxBodyBytes,
   });
@@ -157,8 +162,12 @@ export async function createApp({
   app.addHook('onReady', () => {
     executor.start();
   });
+  const checkpointer = startWalCheckpointer(db, (message) => {
+    app.log.warn({ message }, 'the WAL checkpointer reported a problem');
+  });
   app.addHook('onClose', async () => {
     await executor.drain(0);
+    await checkpointer.stop();
     db.close();
   });
   return app;

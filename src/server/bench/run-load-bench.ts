@@ -1,5 +1,5 @@
 import autocannon, { type Result } from 'autocannon';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +34,14 @@ const rows = Array.from({ length: 100 }, (_, index) => ({
 }));
 const body = JSON.stringify({ webhook_payload: rows });
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const countSchema = z.object({ count: z.number() });
+/** Runs queued or running, read from the store. */
+const activeRuns = (app: FastifyInstance): number =>
+  countSchema.parse(
+    app.sandbox.db
+      .prepare("SELECT count(*) AS count FROM runs WHERE status IN ('queued', 'running')")
+      .get(),
+  ).count;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-bench-'));
@@ -131,9 +139,19 @@ async function main(): Promise<void> {
     ];
     const results: [string, Result][] = [];
     const rssStart = process.memoryUsage().rss;
+    const backlog: string[] = [];
     for (const [name, run] of cases) {
       console.error(`Running ${name} for ${duration} s…`);
       results.push([name, await run()]);
+      // The runs a case queued are executed before the next case starts, so each case is
+      // measured alone; how long that took is the executor's throughput.
+      const queued = activeRuns(app);
+      if (queued === 0) continue;
+      const since = performance.now();
+      while (activeRuns(app) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      backlog.push(
+        `${name}: ${queued} runs still queued or running at its end, executed in ${((performance.now() - since) / 1000).toFixed(1)} s`,
+      );
     }
     const baseline = results[0]?.[1];
     if (!baseline) return;
@@ -153,6 +171,7 @@ async function main(): Promise<void> {
     console.log(
       `\nTargets: run ≥ 0.50 × baseline req/s (${ratio(run?.requests.average ?? 0, baseline.requests.average)}), live status ≥ 0.70 (${ratio(live?.requests.average ?? 0, baseline.requests.average)}), p99 < 50 ms (run ${run?.latency.p99 ?? '–'}, live ${live?.latency.p99 ?? '–'}).`,
     );
+    for (const line of backlog) console.log(`Executor backlog, ${line}.`);
     console.log(
       `Resident set size: ${mb(rssStart)} before, ${mb(process.memoryUsage().rss)} after.`,
     );

@@ -15,35 +15,45 @@ const CONTENT_TYPES: Record<ResultFormat, string> = {
 /** The rows of a result as JSON, kept beside the files for inline `results`. */
 export const RESULT_ROWS_FILE = 'rows.json';
 
-/** Writes a finished run's result files (CSV always, JSON on request) and describes them. */
-export function saveResultFiles(options: {
+/**
+ * Writes a finished run's result files (CSV always, JSON on request) and describes them.
+ * rows.json first (the crash harness stops between it and the rest), then the formats side by
+ * side; the rows are serialised to JSON once for rows.json and the JSON file.
+ */
+export async function saveResultFiles(options: {
   dataDir: string;
   jobId: string;
   rows: Row[];
   saveJson: boolean;
   blockNumber: number | null;
-}): StoredResult[] {
+}): Promise<StoredResult[]> {
   const formats: ResultFormat[] = options.saveJson ? ['csv', 'json'] : ['csv'];
   const createdAt = nowIso();
   const dir = path.join(options.dataDir, 'results', options.jobId);
-  writeFileAtomic(path.join(dir, RESULT_ROWS_FILE), JSON.stringify(options.rows));
+  const json = JSON.stringify(options.rows);
+  await writeFileAtomic(path.join(dir, RESULT_ROWS_FILE), json);
   crashPoint('results-writing');
-  return formats.map((format) => {
-    const filename = `results_${options.jobId}.${format}`;
-    const filePath = path.join(dir, filename);
-    writeFileAtomic(
-      filePath,
-      format === 'csv' ? toCsv(options.rows) : JSON.stringify(options.rows),
-    );
-    return {
-      job_id: options.jobId,
-      format,
-      filename,
-      file_path: filePath,
-      row_count: options.rows.length,
-      block_number: options.blockNumber,
-      content_type: CONTENT_TYPES[format],
-      created_at: createdAt,
-    };
+  const written = await Promise.allSettled(
+    formats.map(async (format): Promise<StoredResult> => {
+      const filename = `results_${options.jobId}.${format}`;
+      const filePath = path.join(dir, filename);
+      await writeFileAtomic(filePath, format === 'csv' ? toCsv(options.rows) : json);
+      return {
+        job_id: options.jobId,
+        format,
+        filename,
+        file_path: filePath,
+        row_count: options.rows.length,
+        block_number: options.blockNumber,
+        content_type: CONTENT_TYPES[format],
+        created_at: createdAt,
+      };
+    }),
+  );
+  // Every write settled before a failure is reported, so the caller's clean-up of the
+  // directory cannot race a write still in flight.
+  return written.map((outcome) => {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    return outcome.value;
   });
 }

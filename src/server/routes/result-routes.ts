@@ -24,6 +24,7 @@ const downloadQuerySchema = z.object({
 });
 
 /** The origin the client used, so `download_url` is absolute and works as is. */
+const inlineRowsSchema = z.array(jsonObjectSchema);
 const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
 
 /** Result links and the signed downloads behind them (contract, "Runs"). */
@@ -63,7 +64,7 @@ export function registerResultRoutes(
           path.join(path.dirname(file.file_path), RESULT_ROWS_FILE),
           'utf8',
         );
-        inline = z.array(jsonObjectSchema).parse(JSON.parse(text));
+        inline = inlineRowsSchema.parse(JSON.parse(text));
       }
       return [
         {

@@ -6,9 +6,8 @@ import {
   judgePayloadValue,
   type Judgement,
 } from '../../core/judge/judge-payload.ts';
-import { validateWebhookSpec } from '../../core/spec/spec-issues.ts';
 import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
-import { checkWebhookSource, validateWorkflowGraph } from '../../core/workflow/workflow-graph.ts';
+import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import {
   runWorkflowBodyInputSchema,
   runWorkflowQuerySchema,
@@ -20,10 +19,11 @@ import { crashPoint } from '../runs/crash-point.ts';
 import type { Executor } from '../runs/executor.ts';
 import { initialBlockStates } from '../runs/block-states.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { RunStore, RunWarning } from '../store/run-store.ts';
+import type { NewRun, RunStore, RunWarning } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
 import { isUuid } from '../workflows/normalize-block-ids.ts';
+import type { ValidationCache } from '../workflows/validation-cache.ts';
 
 export type RunRouteDeps = {
   db: Database.Database;
@@ -31,6 +31,7 @@ export type RunRouteDeps = {
   runs: RunStore;
   idempotency: IdempotencyStore;
   executor: Executor;
+  validation: ValidationCache;
   maxRows: number;
   maxBodyBytes: number;
 };
@@ -66,7 +67,14 @@ const bodyHash = (request: FastifyRequest, workflowId: string, saveJson: boolean
 
 /** `POST /workflows/run` (contract, "Endpoints", "The webhook block spec", "specs_override", "Runs"). */
 export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void {
-  const { workflows, runs, idempotency, executor } = deps;
+  const { workflows, runs, idempotency, executor, validation } = deps;
+  // Built once: better-sqlite3's transaction() wraps the function anew on every call.
+  const insertRun = deps.db.transaction(
+    (run: NewRun, idem: { keyHash: string; key: string; hash: string } | undefined) => {
+      runs.insert(run);
+      if (idem) idempotency.save(idem.keyHash, idem.key, idem.hash, run.job_id);
+    },
+  );
 
   app.post('/workflows/run', (request, reply): WorkflowRunStartedResponse => {
     const query = parseOr422(runWorkflowQuerySchema, request.query, ['query']);
@@ -91,8 +99,10 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
     }
 
     const idemKey = headerValue(request.headers['idempotency-key']);
-    const hash = bodyHash(request, query.workflow_id, query.save_json);
-    if (idemKey !== undefined && idemKey !== '') {
+    const hasIdemKey = idemKey !== undefined && idemKey !== '';
+    // Hashed only when a key asks for it: the hash covers the whole body.
+    const hash = hasIdemKey ? bodyHash(request, query.workflow_id, query.save_json) : '';
+    if (hasIdemKey) {
       const previous = idempotency.find(caller.keyHash, idemKey);
       if (previous) {
         if (previous.body_hash !== hash) {
@@ -121,7 +131,7 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
       ? workflows.get(query.workflow_id.toLowerCase())
       : undefined;
     if (!workflow) throw detailError(404, `Workflow ${clip(query.workflow_id)} not found`);
-    const stored = validateWorkflowGraph(workflow.definition);
+    const stored = validation.graph(workflow.definition);
     if (!stored.success) {
       throw detailError(400, `The workflow graph is invalid: ${stored.issues[0]?.message ?? ''}`);
     }
@@ -138,7 +148,7 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
         },
       ]);
     }
-    const spec = validateWebhookSpec(override.specs);
+    const spec = validation.webhookSpec(override.specs);
     if (!spec.success) {
       throw validationError(
         spec.issues.map((issue) => ({
@@ -148,13 +158,19 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
         })),
       );
     }
-    const definition: WorkflowGraph = {
-      ...workflow.definition,
-      blocks: workflow.definition.blocks.map((block) =>
-        block.block_id === source.source.blockId ? { ...block, specs: override.specs } : block,
-      ),
-    };
-    const effective = validateWorkflowGraph(definition);
+    // Without specs_override the stored graph is the effective one, already checked above.
+    const definition: WorkflowGraph =
+      override.specs === source.source.block.specs
+        ? workflow.definition
+        : {
+            ...workflow.definition,
+            blocks: workflow.definition.blocks.map((block) =>
+              block.block_id === source.source.blockId
+                ? { ...block, specs: override.specs }
+                : block,
+            ),
+          };
+    const effective = definition === workflow.definition ? stored : validation.graph(definition);
     if (!effective.success) {
       throw validationError(
         effective.issues.map((issue) => ({
@@ -191,8 +207,9 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
     const rows = Array.isArray(value) ? value : [value];
 
     const jobId = randomUUID();
-    deps.db.transaction(() => {
-      runs.insert({
+    // Committed (WAL) before the answer: a killed server restarts with the run queued.
+    insertRun(
+      {
         job_id: jobId,
         workflow_id: workflow.id,
         workflow_name: workflow.name,
@@ -201,10 +218,9 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
         payloadJson: JSON.stringify(rows),
         warnings: warningsOf(judgement),
         blocks: initialBlockStates(effective.plan, nowIso()),
-      });
-      if (idemKey !== undefined && idemKey !== '')
-        idempotency.save(caller.keyHash, idemKey, hash, jobId);
-    })();
+      },
+      hasIdemKey ? { keyHash: caller.keyHash, key: idemKey, hash } : undefined,
+    );
     crashPoint('run-inserted');
     executor.notify();
     return { status: 'queued', workflow_id: workflow.id, job_id: jobId, cache_config: null };

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { validateWorkflowGraph, type PlannedBlock } from '../../core/workflow/workflow-graph.ts';
+import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { jsonObjectSchema } from '../../core/wire/json-object.ts';
 import { saveResultFiles } from '../results/save-results.ts';
@@ -11,6 +11,7 @@ import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore, StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
+import type { ValidationCache } from '../workflows/validation-cache.ts';
 import { blockRunner } from './block-runners.ts';
 import { resetBlockState } from './block-states.ts';
 import { crashPoint } from './crash-point.ts';
@@ -22,6 +23,7 @@ export type ExecutorOptions = {
   runs: RunStore;
   results: ResultStore;
   workflows: WorkflowStore;
+  validation: ValidationCache;
   dataDir: string;
   rowMs: number;
   outgoing: OutgoingWebhookOptions;
@@ -41,6 +43,7 @@ class RunStopped extends Error {
 
 const PERSIST_EVERY_MS = 200;
 const CANCEL_CHECK_MS = 100;
+const PROGRESS_EVERY_MS = 50;
 const YIELD_EVERY_ROWS = 256;
 const RETRY_AFTER_FAILURE_MS = 1_000;
 
@@ -132,7 +135,7 @@ export function createExecutor(options: ExecutorOptions) {
   async function execute(jobId: string, state: ActiveRun): Promise<void> {
     const run = runs.get(jobId);
     if (run?.status !== 'queued') return;
-    const validation = validateWorkflowGraph(run.definition);
+    const validation = options.validation.graph(run.definition);
     if (!validation.success) {
       runs.finish(jobId, ['queued'], {
         status: 'failed',
@@ -144,10 +147,14 @@ export function createExecutor(options: ExecutorOptions) {
     state.blocks = run.blocks.map((block) => ({ ...block, last_updated: now }));
     if (!runs.start(jobId, state.blocks)) return;
     crashPoint('run-started');
-    let lastPersist = 0;
-    const persist = (force: boolean) => {
+    // Block states reach the store at most every PERSIST_EVERY_MS while the run goes: the live
+    // status reads them from `active` meanwhile, every way a run ends writes them with its final
+    // status, and a restart resets them. Each write rewrites the run's row, payload included,
+    // so a short run writes it three times (insert, start, finish) instead of seven.
+    let lastPersist = Date.now();
+    const persist = () => {
       const time = Date.now();
-      if (!force && time - lastPersist < PERSIST_EVERY_MS) return;
+      if (time - lastPersist < PERSIST_EVERY_MS) return;
       lastPersist = time;
       runs.saveBlocks(jobId, state.blocks);
     };
@@ -198,30 +205,36 @@ export function createExecutor(options: ExecutorOptions) {
           total_count: input.length,
           current_step: `Processing ${input.length} rows`,
         });
-        persist(true);
+        persist();
         const runner = blockRunner(planned.block, {
           jobId,
           workflowId: run.workflow_id,
           outgoing: options.outgoing,
         });
         const out: Row[] = [];
+        let lastProgress = Date.now();
         for (const [rowIndex, row] of input.entries()) {
           await pace(rowIndex);
           out.push(...(await runner.processRow(row)));
+          // Paced rows show each step; unpaced ones (thousands a millisecond) a few times a
+          // second, since a new block state and timestamp per row cost more than the row.
+          const time = Date.now();
+          if (options.rowMs <= 0 && time - lastProgress < PROGRESS_EVERY_MS) continue;
+          lastProgress = time;
           const processed = rowIndex + 1;
           update(index, {
             processed_count: processed,
             progress_percentage: Math.round((processed / Math.max(1, input.length)) * 10000) / 100,
             current_step: `Row ${processed} of ${input.length}`,
           });
-          persist(false);
+          persist();
         }
         checkStop();
         if (runner.finish) {
           update(index, {
             current_step: planned.block.block_name === 'outgoing_webhook' ? 'Sending' : 'Finishing',
           });
-          persist(true);
+          persist();
           out.push(...(await runner.finish()));
         }
         outputs.set(planned.blockId, out);
@@ -237,10 +250,10 @@ export function createExecutor(options: ExecutorOptions) {
             row_count: out.length,
           },
         });
-        persist(true);
+        persist();
       }
       checkStop();
-      complete(run, plan, outputs, state);
+      await complete(run, plan, outputs, state);
     } catch (error) {
       if (error instanceof RunStopped) {
         stopped(run, state, currentIndex, error.reason);
@@ -258,19 +271,19 @@ export function createExecutor(options: ExecutorOptions) {
     }
   }
 
-  function complete(
+  async function complete(
     run: StoredRun,
     plan: PlannedBlock[],
     outputs: Map<string, Row[]>,
     state: ActiveRun,
-  ): void {
+  ): Promise<void> {
     const withChildren = new Set(plan.flatMap((planned) => planned.parents));
     const sinks = plan.filter((planned) => !withChildren.has(planned.blockId));
     const rows = sinks.flatMap((planned) => outputs.get(planned.blockId) ?? []);
     const resultDir = path.join(options.dataDir, 'results', run.job_id);
     let files: StoredResult[];
     try {
-      files = saveResultFiles({
+      files = await saveResultFiles({
         dataDir: options.dataDir,
         jobId: run.job_id,
         rows,

@@ -54,6 +54,10 @@ export type StoredRun = {
 };
 
 const metricsSchema = z.record(z.string(), z.unknown()).nullable();
+/** Built once: zod compiles a schema on its first parse, so a schema built per row costs a compile. */
+const jobIdRowSchema = z.object({ job_id: z.string() });
+const warningsSchema = z.array(warningSchema);
+const blocksSchema = z.array(blockLiveStatusSchema);
 
 function toStored(raw: unknown): StoredRun {
   const row = runRowSchema.parse(raw);
@@ -67,8 +71,8 @@ function toStored(raw: unknown): StoredRun {
     save_json: row.save_json === 1,
     definition: workflowGraphSchema.parse(JSON.parse(row.definition)),
     payloadJson: row.payload,
-    warnings: z.array(warningSchema).parse(JSON.parse(row.warnings)),
-    blocks: z.array(blockLiveStatusSchema).parse(JSON.parse(row.blocks)),
+    warnings: warningsSchema.parse(JSON.parse(row.warnings)),
+    blocks: blocksSchema.parse(JSON.parse(row.blocks)),
     metrics: metricsSchema.parse(row.metrics === null ? null : JSON.parse(row.metrics)),
     created_at: row.created_at,
     started_at: row.started_at,
@@ -174,15 +178,11 @@ export function createRunStore(db: Database.Database) {
       return db.prepare(sql).all(params).map(toStored);
     },
     idsWithStatus(status: RunStatus): string[] {
-      return selectIdsByStatus
-        .all(status)
-        .map((row) => z.object({ job_id: z.string() }).parse(row).job_id);
+      return selectIdsByStatus.all(status).map((row) => jobIdRowSchema.parse(row).job_id);
     },
     /** The oldest `limit` queued runs (the queue's head, read through the status index). */
     nextQueued(limit: number): string[] {
-      return selectQueued
-        .all(limit)
-        .map((row) => z.object({ job_id: z.string() }).parse(row).job_id);
+      return selectQueued.all(limit).map((row) => jobIdRowSchema.parse(row).job_id);
     },
     /** queued → running; false when the run is no longer queued (cancelled meanwhile). */
     start(jobId: string, blocks: BlockLiveStatus[]): boolean {

@@ -233,6 +233,18 @@ describe('hostile input to the sandbox API', () => {
     expect((await refusedWithoutRun(() => run(objects), 422)).body).toContain('json_too_deep');
   });
 
+  it("7b. answers a payload just past the judge's depth limit with the same FastAPI 422", async () => {
+    // Depth 65 for the payload passes the body parser (64 + the body's two levels) and is
+    // refused by the judge: the answer has the same shape and type as the parser's.
+    const nest = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+    const body = `{"webhook_payload":[{"company_name":"a","x":${nest(MAX_JSON_DEPTH - 1)}}]}`;
+    const response = await refusedWithoutRun(() => run(body), 422);
+    expect(json(response)).toMatchObject({
+      detail: [{ loc: ['body', 'webhook_payload', 0, 'x'], type: 'json_too_deep' }],
+    });
+    expect(response.body).toContain(String(MAX_JSON_DEPTH));
+  });
+
   describe('8. numbers, strings and bytes', () => {
     const warningsOf = async (jobId: string) => {
       const list = await t.call({ url: '/workflows/runs?limit=500' });

@@ -4,8 +4,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   judgePayloadText,
   judgePayloadValue,
+  parsePayloadText,
   type Judgement,
 } from '../../core/judge/judge-payload.ts';
+import type { FindingKind } from '../../core/judge/judgement.ts';
 import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import {
@@ -44,13 +46,39 @@ const MAX_RECORDED_WARNINGS = 1_000;
 const headerValue = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
 
-/** A rejected payload: no run, `{"detail", "errors"}` with the judge's status (contract [decision]). */
-function rejectPayload(judgement: Judgement, prefix: string): HttpError {
+/** FastAPI's error `type` for the judge's 422 kinds. */
+const VALIDATION_TYPES: Partial<Record<FindingKind, string>> = {
+  invalid_json: 'json_invalid',
+  too_deep: 'json_too_deep',
+};
+
+/**
+ * A rejected payload: no run. A 400 or 413 answers `{"detail", "errors"}` (contract
+ * [decision]); a 422 answers in FastAPI's shape like every other 422, located under `loc`.
+ */
+function rejectPayload(judgement: Judgement, prefix: string, loc: (string | number)[]): HttpError {
   const rejection = judgement.rejection ?? { status: 400, message: 'The payload was rejected.' };
-  const errors = judgement.findings
+  const failures = judgement.findings
     .filter((finding) => finding.severity === 'error')
-    .slice(0, MAX_REJECTION_ERRORS)
-    .map((finding) => ({ row: finding.row, column: finding.column, message: finding.message }));
+    .slice(0, MAX_REJECTION_ERRORS);
+  if (rejection.status === 422) {
+    return new HttpError(422, {
+      detail: failures.map((finding) => ({
+        loc: [
+          ...loc,
+          ...(finding.row === null ? [] : [finding.row]),
+          ...(finding.column === null ? [] : [finding.column]),
+        ],
+        msg: `${prefix}${finding.message}`,
+        type: VALIDATION_TYPES[finding.kind] ?? 'value_error',
+      })),
+    });
+  }
+  const errors = failures.map((finding) => ({
+    row: finding.row,
+    column: finding.column,
+    message: finding.message,
+  }));
   return new HttpError(rejection.status, { detail: `${prefix}${rejection.message}`, errors });
 }
 
@@ -190,7 +218,8 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
         ...limits,
         ...(request.rawBody === undefined ? {} : { bodyBytes: Buffer.byteLength(request.rawBody) }),
       });
-      if (judgement.verdict === 'rejected') throw rejectPayload(judgement, '');
+      if (judgement.verdict === 'rejected')
+        throw rejectPayload(judgement, '', ['body', 'webhook_payload']);
     } else {
       const input = spec.data.webhook_input;
       if (input === undefined || input.trim() === '') {
@@ -201,8 +230,10 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
       }
       judgement = judgePayloadText(input, spec.data, { ...limits, locate: false });
       if (judgement.verdict === 'rejected')
-        throw rejectPayload(judgement, "The webhook block's webhook_input was rejected: ");
-      value = JSON.parse(input);
+        throw rejectPayload(judgement, "The webhook block's webhook_input was rejected: ", [
+          'webhook_input',
+        ]);
+      value = parsePayloadText(input);
     }
     const rows = Array.isArray(value) ? value : [value];
 

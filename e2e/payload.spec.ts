@@ -169,3 +169,84 @@ test('the payload is kept across a reload, and can become the spec’s webhook_i
     await expect(payload.summary).toContainText('1 error · 0 warnings · 0 advisory columns');
   });
 });
+
+test('columns and webhook_input from the payload change the designer in place', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const added = page.getByRole('status').filter({ hasText: 'Added 2 columns to the spec.' });
+
+  await test.step('Edit a spec in the designer: describe one column, remove another', async () => {
+    await designer.goto();
+    await payload.waitForEditor();
+    await designer.addColumn({ name: 'email', required: true, description: 'Work address' });
+    await designer.addColumn({ name: 'nickname' });
+    await designer.removeColumn(1);
+    // State that lives only in the mounted designer: a remount would drop this offer.
+    await expect(designer.undoRemoval('nickname')).toBeVisible();
+  });
+
+  await test.step('Infer columns from an NDJSON payload and add two of them', async () => {
+    await payload.importFile(payloadFixture('companies.ndjson').path);
+    await expect(payload.importResult).toContainText('as a JSON array of 3 rows');
+    await payload.inferButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Infer columns from the payload' });
+    await dialog.getByRole('checkbox', { name: /tags/ }).uncheck();
+    await dialog.getByRole('button', { name: 'Add 2 columns' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(added).toBeAttached();
+  });
+
+  await test.step('The new columns are in the form, the JSON and the block; the edits stayed', async () => {
+    await expect.poll(() => designer.columnNames()).toEqual(['email', 'company', 'employees']);
+    await expect(designer.descriptionInput(0)).toHaveValue('Work address');
+    await expect(designer.undoRemoval('nickname')).toBeVisible();
+    // Focus went back to the opener of the dialog; the new rows did not take it.
+    await expect(payload.inferButton).toBeFocused();
+    await designer.expectBlockSpecs({
+      input_schema: {
+        email: { type: 'string', description: 'Work address', required: true },
+        company: { type: 'string', required: true },
+        employees: { type: 'integer', required: false },
+      },
+      dataframe_type: 'COMPANY',
+    });
+    await expect(designer.specJson.getByText('In step with the form')).toBeVisible();
+  });
+
+  await test.step('Save the payload as webhook_input: the designer takes it in place too', async () => {
+    await payload.region.getByRole('button', { name: 'Save as webhook_input' }).click();
+    await expect
+      .poll(async () => ((await designer.webhookBlock()) as { specs: object }).specs)
+      .toHaveProperty('webhook_input');
+    await expect(designer.specJson.getByText('In step with the form')).toBeVisible();
+    await expect(designer.undoRemoval('nickname')).toBeVisible();
+  });
+
+  await test.step('The JSON editor kept its undo history: Ctrl+Z takes webhook_input out', async () => {
+    await designer.specJsonEditor.focus();
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect
+      .poll(async () => ((await designer.webhookBlock()) as { specs: object }).specs)
+      .not.toHaveProperty('webhook_input');
+    await expect.poll(() => designer.columnNames()).toEqual(['email', 'company', 'employees']);
+  });
+
+  await test.step('Undo the removal: the column comes back where it was', async () => {
+    await designer.blockSpec.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => designer.columnNames())
+      .toEqual(['email', 'nickname', 'company', 'employees']);
+  });
+
+  await test.step('The draft was saved: a reload brings the same spec back', async () => {
+    await designer.expectSaved();
+    await page.reload();
+    await expect(designer.blockSpec).toBeVisible();
+    await expect
+      .poll(() => designer.columnNames())
+      .toEqual(['email', 'nickname', 'company', 'employees']);
+    await expect(designer.descriptionInput(0)).toHaveValue('Work address');
+  });
+});

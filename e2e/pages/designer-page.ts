@@ -49,6 +49,22 @@ export class DesignerPage {
     return this.row(index).getByRole('textbox', { name: 'Column name' });
   }
 
+  descriptionInput(index: number): Locator {
+    return this.row(index).getByRole('textbox', { name: 'Description' });
+  }
+
+  /** Removes a column; the table then offers to undo it until the next local add. */
+  async removeColumn(index: number): Promise<void> {
+    const count = await this.columnRows.count();
+    await this.row(index).getByRole('button', { name: 'Remove column' }).click();
+    await expect(this.columnRows).toHaveCount(count - 1);
+  }
+
+  /** The note after the table that offers to bring a removed column back. */
+  undoRemoval(columnName: string): Locator {
+    return this.blockSpec.getByText(`Removed “${columnName}”.`);
+  }
+
   async addColumn(column: ColumnInput): Promise<void> {
     const count = await this.columnRows.count();
     await this.addColumnButton.click();

@@ -1,9 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useAnnounce } from '../components/ui/live-region.tsx';
 import { Icon } from '../components/ui/icon.tsx';
 import { DraftSwitcher } from '../features/drafts/components/draft-switcher.tsx';
 import { useDrafts } from '../features/drafts/hooks/use-drafts.ts';
-import { SpecDesigner } from '../features/spec-designer/components/spec-designer.tsx';
+import {
+  SpecDesigner,
+  type SpecDesignerHandle,
+} from '../features/spec-designer/components/spec-designer.tsx';
 import { SpecFileActions } from '../features/spec-designer/components/spec-file-actions.tsx';
 import { TestRunConsole } from '../features/runs/components/test-run-console.tsx';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
@@ -31,23 +34,16 @@ export function DesignerWorkspace() {
   const [payloadText, setPayloadText] = useState('');
   // The run console's stored spec + specs_override; the sample is judged against it.
   const [effectiveSpec, setEffectiveSpec] = useState<SpecModel | undefined>(undefined);
-  // The designer reads its model once on mount and has no API to change it from outside
-  // yet; a change from the payload (added columns, webhook_input) remounts it.
-  const [designerRevision, setDesignerRevision] = useState(0);
-  const handleAddColumns = useCallback(
-    (columns: Column[]) => {
-      updateActive({ model: { ...active.model, columns: [...active.model.columns, ...columns] } });
-      setDesignerRevision((revision) => revision + 1);
-    },
-    [active.model, updateActive],
-  );
-  const handleSaveWebhookInput = useCallback(
-    (text: string) => {
-      updateActive({ model: { ...active.model, webhook_input: text } });
-      setDesignerRevision((revision) => revision + 1);
-    },
-    [active.model, updateActive],
-  );
+  // Changes from the payload go into the designer in place (it stays mounted, keeping focus,
+  // undo and editor state); its onChange then updates the draft, so autosave follows. The
+  // payload workbench announces them. Only switching drafts remounts it (the key below).
+  const designerRef = useRef<SpecDesignerHandle>(null);
+  const handleAddColumns = useCallback((columns: Column[]) => {
+    designerRef.current?.addColumns(columns);
+  }, []);
+  const handleSaveWebhookInput = useCallback((text: string) => {
+    designerRef.current?.setWebhookInput(text);
+  }, []);
   return (
     <>
       <section className="workspace" aria-label="Spec designer">
@@ -70,7 +66,8 @@ export function DesignerWorkspace() {
           </div>
         )}
         <SpecDesigner
-          key={`${active.id}:${String(designerRevision)}`}
+          key={active.id}
+          ref={designerRef}
           initialModel={active.model}
           {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
           onChange={updateActive}

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { type UseFormReturn, useFieldArray, useFormState } from 'react-hook-form';
+import { type UseFieldArrayReturn, type UseFormReturn, useFormState } from 'react-hook-form';
 import { FIELD_TYPE_LABELS, FIELD_TYPES } from '../../../../core/spec/field-type.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
@@ -22,16 +22,18 @@ const columnLabel = (name: string | undefined, index: number): string =>
 
 export type ColumnsTableProps = {
   form: UseFormReturn<SpecFormValues, unknown, SpecModel>;
+  /** The form's one field array for `columns` (the designer also appends through it). */
+  columns: UseFieldArrayReturn<SpecFormValues, 'columns'>;
   model: SpecModel;
   /** Non-blocking notes per column index (such as spaces around a name). */
   warnings: ReadonlyMap<number, string>;
 };
 
 /** The spec's columns: edit in place, add, remove (with undo) and reorder, all by keyboard. */
-export function ColumnsTable({ form, model, warnings }: ColumnsTableProps) {
+export function ColumnsTable({ form, columns, model, warnings }: ColumnsTableProps) {
   const { control, register, getValues } = form;
   const { errors, touchedFields } = useFormState({ control });
-  const { fields, append, remove, move, insert } = useFieldArray({ control, name: 'columns' });
+  const { fields, append, remove, move, insert } = columns;
   const announce = useAnnounce();
   const baseId = useId();
   const rowsRef = useRef(new Map<string, HTMLTableRowElement>());

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import { type Ref, useImperativeHandle, useMemo } from 'react';
+import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { type SpecChange, useSpecDesigner } from '../hooks/use-spec-designer.ts';
 import { ColumnsTable } from './columns-table.tsx';
 import { DataframeTypeField } from './dataframe-type-field.tsx';
@@ -8,20 +8,51 @@ import { SpecSummary } from './spec-summary.tsx';
 import { WebhookBlockView } from './webhook-block-view.tsx';
 import { WebhookInputField } from './webhook-input-field.tsx';
 
+/**
+ * Changes to the spec that come from outside the designer (such as the payload workbench).
+ * They are applied in place, as edits to the form: the user's other edits, focus, the
+ * columns table's state and the JSON editor's cursor and undo history all survive, and the
+ * result reaches `onChange` (and so autosave) like any edit.
+ *
+ * Announcing is the caller's job: the action that asked for the change knows how to name
+ * it, and a second message in the same tick would replace it in the app's one live region.
+ */
+export type SpecDesignerHandle = {
+  /** Appends columns after the existing ones, without moving focus. */
+  addColumns: (columns: readonly Column[]) => void;
+  /** Sets `webhook_input` (an empty text removes it). */
+  setWebhookInput: (text: string) => void;
+};
+
 export type SpecDesignerProps = {
-  /** Read once on mount; give the designer a new `key` to load another spec. */
+  /**
+   * Read once on mount; give the designer a new `key` to load another spec (another draft).
+   * Edits to the same spec from outside go through the `ref` handle instead.
+   */
   initialModel: SpecModel;
   initialJsonText?: string;
   onChange: (change: SpecChange) => void;
+  ref?: Ref<SpecDesignerHandle>;
 };
 
 /** The webhook block spec designer: the form, the spec as JSON beside it, and the block. */
-export function SpecDesigner({ initialModel, initialJsonText, onChange }: SpecDesignerProps) {
-  const { form, model, issues, jsonText, jsonReading, handleJsonChange } = useSpecDesigner({
+export function SpecDesigner({ initialModel, initialJsonText, onChange, ref }: SpecDesignerProps) {
+  const {
+    form,
+    columns,
+    model,
+    issues,
+    jsonText,
+    jsonReading,
+    handleJsonChange,
+    addColumns,
+    setWebhookInput,
+  } = useSpecDesigner({
     initialModel,
     ...(initialJsonText === undefined ? {} : { initialJsonText }),
     onChange,
   });
+  useImperativeHandle(ref, () => ({ addColumns, setWebhookInput }), [addColumns, setWebhookInput]);
   const warnings = useMemo(
     () =>
       new Map(
@@ -60,7 +91,7 @@ export function SpecDesigner({ initialModel, initialJsonText, onChange }: SpecDe
           }}
         >
           <DataframeTypeField register={form.register} />
-          <ColumnsTable form={form} model={model} warnings={warnings} />
+          <ColumnsTable form={form} columns={columns} model={model} warnings={warnings} />
           <WebhookInputField control={form.control} />
         </form>
       </section>

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type DeepPartial, useForm, useWatch } from 'react-hook-form';
+import { type DeepPartial, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { specFormSchema, type SpecFormValues } from '../model/spec-form-schema.ts';
 import { readSpecText, sameSpecModel, specModelToText } from '../model/spec-text.ts';
 
@@ -48,6 +48,10 @@ export function useSpecDesigner({
     defaultValues: initialModel,
     mode: 'onChange',
   });
+  // One field array for the form (react-hook-form wants one per name): the columns table
+  // edits through it, and changes from outside append through it, so existing rows keep
+  // their ids, their DOM and any focus inside them.
+  const columns = useFieldArray({ control: form.control, name: 'columns' });
   const watched = useWatch({ control: form.control });
   const model = useMemo(() => toModel(watched), [watched]);
   const modelText = useMemo(() => specModelToText(model), [model]);
@@ -61,7 +65,7 @@ export function useSpecDesigner({
   const jsonReading = useMemo(() => readSpecText(jsonText), [jsonText]);
   const issues = useMemo(() => specModelIssues(model), [model]);
 
-  const { reset, trigger } = form;
+  const { reset, setValue, trigger } = form;
   // Validate the whole form on every change: a rename can end a clash in another row.
   useEffect(() => {
     void trigger();
@@ -99,6 +103,32 @@ export function useSpecDesigner({
     [reset],
   );
 
+  // Changes from outside the designer (the payload workbench) go in as edits, not as a new
+  // model: the form keeps its other edits, touched state and row ids, and the JSON editor
+  // gets a minimal edit (cursor and undo survive). The user's own JSON text gives way to the
+  // model's, as it does for any edit in the form.
+  const { append } = columns;
+  const addColumns = useCallback(
+    (added: readonly Column[]) => {
+      if (added.length === 0) return;
+      setJsonDraft(undefined);
+      // shouldFocus: the user is elsewhere (the payload workbench); do not pull focus here.
+      append([...added], { shouldFocus: false });
+    },
+    [append],
+  );
+  const setWebhookInput = useCallback(
+    (text: string) => {
+      setJsonDraft(undefined);
+      // As the field itself stores it: an empty editor means no webhook_input.
+      setValue('webhook_input', text === '' ? undefined : text, {
+        shouldDirty: true,
+        shouldValidate: true,
+      });
+    },
+    [setValue],
+  );
+
   // Report changes upward (drafts autosave) once per distinct content.
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -109,5 +139,16 @@ export function useSpecDesigner({
     onChangeRef.current(userJson === undefined ? { model } : { model, jsonText: userJson });
   }, [model, userJson]);
 
-  return { form, model, issues, jsonText, jsonReading, handleJsonChange, replaceModel };
+  return {
+    form,
+    columns,
+    model,
+    issues,
+    jsonText,
+    jsonReading,
+    handleJsonChange,
+    replaceModel,
+    addColumns,
+    setWebhookInput,
+  };
 }

@@ -27,6 +27,13 @@ test.describe('Test run console on the local sandbox', () => {
     page,
   }) => {
     const console_ = new RunConsole(page);
+    // Every run request's Idempotency-Key, to show each click (re-runs too) sends a fresh one.
+    const idempotencyKeys: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/workflows/run') {
+        idempotencyKeys.push(request.headers()['idempotency-key'] ?? '');
+      }
+    });
 
     await test.step('Open the app on the sandbox, the default target', async () => {
       await console_.open();
@@ -113,6 +120,36 @@ test.describe('Test run console on the local sandbox', () => {
       await expect(console_.historyRows().nth(1)).toHaveAttribute('aria-current', 'true');
       await console_.expectStatus('completed');
       await expect(console_.results.getByRole('table')).toBeVisible();
+    });
+
+    await test.step('After a reload, re-run the oldest run: the sandbox kept its request', async () => {
+      // A reload forgets what this tab sent; only the sandbox's copy of the request is left.
+      await page.reload();
+      await console_.openWorkflow('E2E companies');
+      await expect(console_.historyRows()).toHaveCount(2);
+      await expect(console_.status).toBeHidden();
+      const [request] = await Promise.all([
+        page.waitForRequest((sent) => new URL(sent.url()).pathname === '/workflows/run'),
+        console_.rerunButton(console_.historyRows().nth(1)).click(),
+      ]);
+      // The first run sent no payload (it ran the spec's webhook_input): the re-run sends the
+      // rows that run processed, and its "Also save JSON".
+      expect(request.postDataJSON()).toEqual({ webhook_payload: companies(3) });
+      expect(new URL(request.url()).searchParams.get('save_json')).toBe('true');
+    });
+
+    await test.step('The re-run completes with the same rows, as a new run', async () => {
+      await expect(console_.historyRows()).toHaveCount(3);
+      await expect(console_.historyRows().first()).toHaveAttribute('aria-current', 'true');
+      await console_.expectStatus('completed');
+      await expect(console_.historyRows().first()).toContainText('3 → 3');
+      const rows = await console_.resultRows();
+      expect(rows.map((row) => row.company_name)).toEqual(['Company 1', 'Company 2', 'Company 3']);
+      expect(rows.map((row) => row.website)).toEqual(companies(3).map((row) => row.website));
+      await expect(console_.results.getByRole('button', { name: 'Download JSON' })).toBeEnabled();
+      expect(idempotencyKeys).toHaveLength(3);
+      expect(new Set(idempotencyKeys).size).toBe(3);
+      expect(idempotencyKeys.every((key) => /^[0-9a-f-]{36}$/.test(key))).toBe(true);
     });
   });
 

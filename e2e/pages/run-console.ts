@@ -53,6 +53,15 @@ export class RunConsole {
     await expect(this.region.getByText(name, { exact: true })).toBeVisible();
   }
 
+  /** Opens a workflow saved on the current target, as after a reload (which forgets it). */
+  async openWorkflow(name: string): Promise<void> {
+    await this.region.getByRole('button', { name: 'Open workflow', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Open a workflow from / });
+    await dialog.getByRole('button', { name: `Open ${name}`, exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.region.getByText(name, { exact: true })).toBeVisible();
+  }
+
   async runTest(): Promise<void> {
     await expect(this.runButton).toBeEnabled();
     await this.runButton.click();
@@ -79,6 +88,11 @@ export class RunConsole {
       );
     }
     return out;
+  }
+
+  /** The "Re-run" button of one history row. */
+  rerunButton(row: Locator): Locator {
+    return row.getByRole('button', { name: /^Re-run/ });
   }
 
   historyRows(): Locator {

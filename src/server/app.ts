@@ -13,6 +13,7 @@ import { serveWeb } from './http/serve-web.ts';
 import { registerProxyRoutes } from './proxy/proxy-routes.ts';
 import { createDownloadSigner } from './results/download-signature.ts';
 import { registerResultRoutes } from './routes/result-routes.ts';
+import { registerRunRequestRoute, SANDBOX_EXTRA_PREFIX } from './routes/run-request-route.ts';
 import { registerRunRoute } from './routes/run-route.ts';
 import { registerRunStatusRoutes } from './routes/run-status-routes.ts';
 import { registerSessionRoute } from './routes/session-route.ts';
@@ -133,7 +134,12 @@ export async function createApp({
   registerApiAuth(app, {
     sandboxKey: key.key,
     rateLimitPerMin: config.rateLimitPerMin,
-    isSandboxRoute: (request) => request.routeOptions.url?.startsWith('/workflows') ?? false,
+    isSandboxRoute: (request) => {
+      const url = request.routeOptions.url;
+      return (
+        url !== undefined && (url.startsWith('/workflows') || url.startsWith(SANDBOX_EXTRA_PREFIX))
+      );
+    },
   });
 
   app.get('/inlet/health', () => ({ status: 'ok' }));
@@ -150,6 +156,7 @@ export async function createApp({
     maxBodyBytes: config.maxBodyBytes,
   });
   registerRunStatusRoutes(app, runs, executor);
+  registerRunRequestRoute(app, runs);
   registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
   registerProxyRoutes(app, {
     base: config.upstreamBase,

@@ -247,6 +247,10 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
         save_json: query.save_json,
         definition,
         payloadJson: JSON.stringify(rows),
+        specsOverrideJson:
+          body.specs_override === undefined || body.specs_override === null
+            ? null
+            : JSON.stringify(body.specs_override),
         warnings: warningsOf(judgement),
         blocks: initialBlockStates(effective.plan, nowIso()),
       },

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS runs (
   save_json INTEGER NOT NULL,
   definition TEXT NOT NULL,
   payload TEXT NOT NULL,
+  specs_override TEXT,
   warnings TEXT NOT NULL,
   blocks TEXT NOT NULL,
   metrics TEXT,
@@ -112,6 +113,23 @@ export function ensureDataDir(dataDir: string): void {
   }
 }
 
+/**
+ * Brings a database made by an older Inlet up to this SCHEMA. SQLite has no
+ * `ADD COLUMN IF NOT EXISTS`, so each added column is guarded by a look at `table_info`.
+ * Only nullable columns are added: existing rows read NULL ("not recorded").
+ */
+function migrate(db: Database.Database): void {
+  const columns = new Set(
+    db
+      .prepare('SELECT name FROM pragma_table_info(?)')
+      .pluck()
+      .all('runs')
+      .filter((name): name is string => typeof name === 'string'),
+  );
+  // The run's specs_override as sent, for re-running it (GET /inlet/sandbox/runs/{id}/request).
+  if (!columns.has('specs_override')) db.exec('ALTER TABLE runs ADD COLUMN specs_override TEXT');
+}
+
 /** Opens (creating if needed) the sandbox's SQLite database in WAL mode. */
 export function openDatabase(dataDir: string): Database.Database {
   ensureDataDir(dataDir);
@@ -124,6 +142,7 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    migrate(db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DataDirError(`Cannot open the database ${file}: ${reason}.`);

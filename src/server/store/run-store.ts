@@ -16,6 +16,7 @@ const runRowSchema = z.object({
   save_json: z.number(),
   definition: z.string(),
   payload: z.string(),
+  specs_override: z.string().nullable(),
   warnings: z.string(),
   blocks: z.string(),
   metrics: z.string().nullable(),
@@ -43,7 +44,10 @@ export type StoredRun = {
   save_json: boolean;
   /** The graph as it runs: the source block's effective spec (with specs_override) included. */
   definition: WorkflowGraph;
+  /** The rows the run processes: `webhook_payload` (one object as one row) or `webhook_input`. */
   payloadJson: string;
+  /** `specs_override` as the request sent it; null without one, and for runs stored before it was kept. */
+  specsOverrideJson: string | null;
   warnings: RunWarning[];
   blocks: BlockLiveStatus[];
   metrics: Record<string, unknown> | null;
@@ -71,6 +75,7 @@ function toStored(raw: unknown): StoredRun {
     save_json: row.save_json === 1,
     definition: workflowGraphSchema.parse(JSON.parse(row.definition)),
     payloadJson: row.payload,
+    specsOverrideJson: row.specs_override,
     warnings: warningsSchema.parse(JSON.parse(row.warnings)),
     blocks: blocksSchema.parse(JSON.parse(row.blocks)),
     metrics: metricsSchema.parse(row.metrics === null ? null : JSON.parse(row.metrics)),
@@ -89,6 +94,7 @@ export type NewRun = Pick<
   | 'save_json'
   | 'definition'
   | 'payloadJson'
+  | 'specsOverrideJson'
   | 'warnings'
   | 'blocks'
 >;
@@ -109,9 +115,9 @@ export type RunStore = ReturnType<typeof createRunStore>;
 export function createRunStore(db: Database.Database) {
   const insert = db.prepare(`
     INSERT INTO runs (job_id, workflow_id, workflow_name, status, save_json, definition, payload,
-      warnings, blocks, created_at, updated_at)
+      specs_override, warnings, blocks, created_at, updated_at)
     VALUES (@job_id, @workflow_id, @workflow_name, 'queued', @save_json, @definition, @payload,
-      @warnings, @blocks, @now, @now)`);
+      @specs_override, @warnings, @blocks, @now, @now)`);
   const selectOne = db.prepare('SELECT * FROM runs WHERE job_id = ?');
   const selectIdsByStatus = db.prepare('SELECT job_id FROM runs WHERE status = ? ORDER BY seq');
   const selectQueued = db.prepare(
@@ -152,6 +158,7 @@ export function createRunStore(db: Database.Database) {
         save_json: run.save_json ? 1 : 0,
         definition: JSON.stringify(run.definition),
         payload: run.payloadJson,
+        specs_override: run.specsOverrideJson,
         warnings: JSON.stringify(run.warnings),
         blocks: JSON.stringify(run.blocks),
         now: nowIso(),

@@ -19,8 +19,10 @@ export type RunHistoryProps = {
   error: unknown;
   activeRunId: string | undefined;
   onOpen: (run: WorkflowRunResponse) => void;
-  /** Runs whose payload this tab kept; the API does not return a run's payload. */
+  /** Runs that can be re-run: any on the sandbox; on Sixtyfour only those this tab kept. */
   canRerun: (jobId: string) => boolean;
+  /** Which runs can be re-run, and why. */
+  rerunNote: string;
   onRerun: (run: WorkflowRunResponse) => void;
   rerunDisabled: boolean;
 };
@@ -33,6 +35,7 @@ export function RunHistory({
   activeRunId,
   onOpen,
   canRerun,
+  rerunNote,
   onRerun,
   rerunDisabled,
 }: RunHistoryProps) {
@@ -45,8 +48,7 @@ export function RunHistory({
           Run history
         </h3>
         <span className="section-hint" id={noteId}>
-          Re-run needs the payload, which the API does not return: it works for runs started from
-          this tab.
+          {rerunNote}
         </span>
       </div>
       {isPending && <p className="section-hint">Loading runs…</p>}

@@ -7,6 +7,7 @@ import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
 import type { Connection, Target } from '../../../lib/api/connection.ts';
+import { getRunRequestQueryOptions } from '../api/get-run-request.ts';
 import { useRunStatus } from '../api/get-run-status.ts';
 import { getRunsQueryOptions, useRuns } from '../api/list-runs.ts';
 import { useStartRun } from '../api/start-run.ts';
@@ -64,6 +65,9 @@ export function RunPanel({
   const [rejected, setRejected] = useState<Rejected | undefined>(undefined);
   const [activeRunId, setActiveRunId] = useState<string | undefined>(undefined);
   const [warningCount, setWarningCount] = useState(0);
+  // Re-run of a run this tab did not start: its request is being read from the sandbox.
+  const [rerunLoading, setRerunLoading] = useState(false);
+  const [rerunError, setRerunError] = useState<unknown>(undefined);
   const start = useStartRun(connection);
   const runs = useRuns(connection, workflow?.id);
   const activeStatus = useRunStatus(connection, activeRunId);
@@ -90,6 +94,7 @@ export function RunPanel({
     (body: RunBody, json: boolean) => {
       if (!workflow) return;
       setRejected(undefined);
+      setRerunError(undefined);
       start.mutate(
         { workflowId: workflow.id, saveJson: json, body, idempotencyKey: crypto.randomUUID() },
         {
@@ -159,9 +164,36 @@ export function RunPanel({
   const handleOpenRun = (run: WorkflowRunResponse) => {
     setActiveRunId(run.job_id);
   };
+  // The sandbox keeps every run's request; Sixtyfour's API never returns a run's payload, so
+  // there only runs this tab started (and kept) can be re-run.
+  const sandbox = target === 'sandbox';
   const handleRerun = (run: WorkflowRunResponse) => {
+    setRerunError(undefined);
+    setWarningCount(0);
     const previous = kept.get(run.job_id);
-    if (previous) send(previous.body, previous.saveJson);
+    if (previous) {
+      send(previous.body, previous.saveJson);
+      return;
+    }
+    if (!sandbox) return;
+    setRerunLoading(true);
+    queryClient
+      .query(getRunRequestQueryOptions(connection, run.job_id))
+      .then(
+        (request) => {
+          const body = {
+            webhook_payload: request.webhook_payload,
+            ...(request.specs_override === null ? {} : { specs_override: request.specs_override }),
+          };
+          send({ kind: 'json', body }, request.save_json);
+        },
+        (failure: unknown) => {
+          setRerunError(failure);
+        },
+      )
+      .finally(() => {
+        setRerunLoading(false);
+      });
   };
 
   return (
@@ -278,6 +310,9 @@ export function RunPanel({
           </div>
         )}
         {start.isError && <ApiErrorNotice error={start.error} title="The API refused the run" />}
+        {rerunError !== undefined && (
+          <ApiErrorNotice error={rerunError} title="Could not read the past run's request" />
+        )}
         {start.isSuccess && warningCount > 0 && activeRunId === start.data.job_id && (
           <p className="section-hint">
             Sent with {warningCount} {warningCount === 1 ? 'warning' : 'warnings'} from the
@@ -308,9 +343,14 @@ export function RunPanel({
           error={runs.error}
           activeRunId={activeRunId}
           onOpen={handleOpenRun}
-          canRerun={(jobId) => kept.has(jobId)}
+          canRerun={(jobId) => sandbox || kept.has(jobId)}
+          rerunNote={
+            sandbox
+              ? 'Re-run sends a past run’s payload, specs override and “Also save JSON” again, as the sandbox stored them.'
+              : 'Re-run needs the payload, which the API does not return: it works for runs started from this tab.'
+          }
           onRerun={handleRerun}
-          rerunDisabled={!canRun}
+          rerunDisabled={!canRun || rerunLoading}
         />
       )}
     </div>

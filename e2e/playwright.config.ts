@@ -2,7 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UPSTREAM_API_KEY, UPSTREAM_BASE, UPSTREAM_PORT } from './pages/run-servers.ts';
+import {
+  KEYLESS_BASE,
+  KEYLESS_PORT,
+  UPSTREAM_API_KEY,
+  UPSTREAM_BASE,
+  UPSTREAM_PORT,
+} from './pages/run-servers.ts';
 import { findChromium } from './support/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 6465);
@@ -10,6 +16,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Every run starts on an empty data directory, as a newcomer would.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-'));
 const upstreamDataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-upstream-'));
+const keylessDataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-keyless-'));
 
 export default defineConfig({
   testDir: '.',
@@ -76,6 +83,24 @@ export default defineConfig({
         INLET_DATA_DIR: upstreamDataDir,
         INLET_API_KEY: UPSTREAM_API_KEY,
         INLET_SANDBOX_ROW_MS: '20',
+      },
+    },
+    {
+      // A third Inlet server, serving the UI the main entry built, whose proxy has no key of
+      // its own: the user types the stand-in's key in the app (proxy-typed-key spec). Like the
+      // stand-in it runs main() directly, so it never rebuilds dist/ under the main server.
+      command: `npx tsx --eval "import('./src/server/main.ts').then((m) => m.main())"`,
+      cwd: '..',
+      url: `${KEYLESS_BASE}/inlet/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(KEYLESS_PORT),
+        INLET_DATA_DIR: keylessDataDir,
+        INLET_SANDBOX_ROW_MS: '20',
+        // No SIXTYFOUR_API_KEY on purpose (the spec checks that the app asks for one).
+        SIXTYFOUR_API_BASE: UPSTREAM_BASE,
       },
     },
   ],

@@ -153,6 +153,55 @@ test.describe('Test run console on the local sandbox', () => {
     });
   });
 
+  test('the open workflow is remembered across a reload, and forgotten once deleted', async ({
+    page,
+  }) => {
+    const console_ = new RunConsole(page);
+    const name = 'E2E remembered';
+
+    await test.step('Design and save a workflow', async () => {
+      await console_.open();
+      await console_.designSpec(companySpec(companies(2)));
+      await console_.saveWorkflow(name);
+    });
+
+    await test.step('After a reload it is open again, ready to run', async () => {
+      await page.reload();
+      await expect(console_.region.getByText(name, { exact: true })).toBeVisible();
+      await console_.runTest();
+      await console_.expectStatus('completed');
+      await expect(console_.historyRows()).toHaveCount(1);
+    });
+
+    const workflowId = await test.step('Delete it on the sandbox behind the app', async () => {
+      // The page asks its own server for the sandbox key, as the app does.
+      const apiKey = await page.evaluate(async () => {
+        const response = await fetch('/inlet/session');
+        return ((await response.json()) as { sandbox_api_key: string }).sandbox_api_key;
+      });
+      const listed = await page.request.get('/workflows', { headers: { 'x-api-key': apiKey } });
+      const workflows = (await listed.json()) as { id: string; name: string }[];
+      const id = workflows.find((workflow) => workflow.name === name)?.id ?? '';
+      const deleted = await page.request.post(
+        `/workflows/delete_workflow?workflow_id=${encodeURIComponent(id)}`,
+        { headers: { 'x-api-key': apiKey } },
+      );
+      expect(deleted.ok()).toBe(true);
+      return id;
+    });
+
+    await test.step('The next reload says quietly that it is gone, and forgets it', async () => {
+      await page.reload();
+      await expect(
+        console_.region.getByRole('status').filter({ hasText: 'no longer exists' }),
+      ).toContainText(`The workflow last open here (${workflowId}) no longer exists`);
+      await expect(console_.region.getByText('None saved to Local sandbox yet')).toBeVisible();
+      await page.reload();
+      await expect(console_.region.getByText('None saved to Local sandbox yet')).toBeVisible();
+      await expect(console_.region.getByText('no longer exists')).toHaveCount(0);
+    });
+  });
+
   test('cancel a run while it is running', async ({ page }) => {
     const console_ = new RunConsole(page);
     await console_.open();

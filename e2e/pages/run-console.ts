@@ -24,8 +24,9 @@ export class RunConsole {
     this.override = this.region.getByRole('region', { name: 'Specs override' });
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  /** Opens the app: this project's server, or another one by absolute URL. */
+  async open(url = '/'): Promise<void> {
+    await this.page.goto(url);
     await expect(this.region).toBeVisible();
   }
 

@@ -6,3 +6,10 @@
 export const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 6466);
 export const UPSTREAM_BASE = `http://127.0.0.1:${UPSTREAM_PORT}`;
 export const UPSTREAM_API_KEY = 'e2e-upstream-key-7f3c9a51d2b84e60';
+
+/**
+ * A third Inlet server whose proxy forwards to the stand-in without a key of its own, so the
+ * user types one in the app (proxy-typed-key spec).
+ */
+export const KEYLESS_PORT = Number(process.env.E2E_KEYLESS_PORT ?? 6467);
+export const KEYLESS_BASE = `http://127.0.0.1:${KEYLESS_PORT}`;

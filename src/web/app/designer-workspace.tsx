@@ -28,6 +28,7 @@ export function DesignerWorkspace() {
     (model: SpecModel, name: string) => {
       const draft = create(name, model);
       announce(`Opened the workflow's spec in a new draft, ${draft.name}.`);
+      return draft.id;
     },
     [announce, create],
   );
@@ -84,6 +85,7 @@ export function DesignerWorkspace() {
         specModel={active.model}
         specName={active.name}
         payloadText={payloadText}
+        draftId={active.id}
         onLoadSpec={handleLoadSpec}
         onEffectiveSpecChange={setEffectiveSpec}
       />

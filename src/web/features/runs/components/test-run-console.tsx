@@ -1,10 +1,11 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { parseWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { useConnection } from '../../../lib/api/connection-context.tsx';
-import { TARGET_LABELS, type Target } from '../../../lib/api/connection.ts';
+import { TARGET_LABELS } from '../../../lib/api/connection.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
-import { useWorkflow } from '../api/get-workflow.ts';
+import { isNotFound, useWorkflow } from '../api/get-workflow.ts';
+import { useOpenWorkflowId } from '../hooks/use-open-workflow-id.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';
 import type { RunBody } from '../model/prepare-run.ts';
 import { OpenWorkflowDialog } from './open-workflow-dialog.tsx';
@@ -19,8 +20,10 @@ export type TestRunConsoleProps = {
   specName: string;
   /** The sample payload's text; empty runs the webhook block's webhook_input. */
   payloadText: string;
-  /** An opened workflow's webhook spec, for the designer. */
-  onLoadSpec: (model: SpecModel, name: string) => void;
+  /** The designer's draft: the open workflow is remembered per draft and target. */
+  draftId: string;
+  /** An opened workflow's webhook spec, for the designer; returns the draft it went to. */
+  onLoadSpec: (model: SpecModel, name: string) => string;
   /** The effective spec (stored + override), for judging the sample against it. */
   onEffectiveSpecChange?: (model: SpecModel | undefined) => void;
 };
@@ -36,34 +39,39 @@ export function TestRunConsole({
   specModel,
   specName,
   payloadText,
+  draftId,
   onLoadSpec,
   onEffectiveSpecChange,
 }: TestRunConsoleProps) {
   const state = useConnection();
   const titleId = useId();
   const { connection, target } = state;
-  const [workflowIds, setWorkflowIds] = useState<Partial<Record<Target, string>>>({});
+  const { workflowId, remember, forget, forgottenId } = useOpenWorkflowId(target, draftId);
   const [dialog, setDialog] = useState<'save' | 'open' | undefined>(undefined);
   const [openProblem, setOpenProblem] = useState<string | undefined>(undefined);
   // One Map for the console's life; re-runs read it in handlers and on the next render.
   const [kept] = useState(() => new Map<string, KeptRun>());
-  const workflowId = workflowIds[target];
   const workflowQuery = useWorkflow(connection, workflowId);
   const workflow = workflowQuery.data;
+  // A remembered workflow deleted since (or a stale draft's): forget it, and say so quietly.
+  const gone = workflowId !== undefined && isNotFound(workflowQuery.error);
+  useEffect(() => {
+    if (gone) forget(workflowId);
+  }, [gone, workflowId, forget]);
   const live = target === 'sixtyfour';
   const label = TARGET_LABELS[target];
 
   const handleSaved = useCallback(
     (saved: WorkflowResponse) => {
-      setWorkflowIds((previous) => ({ ...previous, [target]: saved.id }));
+      remember(saved.id);
     },
-    [target],
+    [remember],
   );
   const handleOpened = useCallback(
     (opened: WorkflowResponse) => {
-      setWorkflowIds((previous) => ({ ...previous, [target]: opened.id }));
       const specs = findWebhookSpecs(opened.workflow_definition);
       if (!specs) {
+        remember(opened.id);
         setOpenProblem(
           `“${opened.name}” has no webhook source block, so its spec cannot be designed here.`,
         );
@@ -72,15 +80,17 @@ export function TestRunConsole({
       const parsed = parseWebhookSpec(specs);
       if (!parsed.success) {
         const issue = parsed.issues[0];
+        remember(opened.id);
         setOpenProblem(
           `The webhook spec of “${opened.name}” cannot be read: ${issue?.message ?? 'unknown problem'}`,
         );
         return;
       }
       setOpenProblem(undefined);
-      onLoadSpec(parsed.data, opened.name);
+      // The spec opens in a new draft, so the workflow is remembered for that one.
+      remember(opened.id, onLoadSpec(parsed.data, opened.name));
     },
-    [onLoadSpec, target],
+    [onLoadSpec, remember],
   );
   const handleKeep = useCallback(
     (jobId: string, run: KeptRun) => {
@@ -147,6 +157,12 @@ export function TestRunConsole({
       {state.problem !== undefined && (
         <p className="notice notice--warning" role="status">
           {state.problem}
+        </p>
+      )}
+      {forgottenId !== undefined && (
+        <p className="section-hint" role="status">
+          The workflow last open here ({forgottenId}) no longer exists on {label}, so it was
+          forgotten.
         </p>
       )}
       {openProblem !== undefined && (

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { RunConsole } from './pages/run-console.ts';
 import {
   KEYLESS_BASE,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Request, type Response } from '@playwright/test';
+import type { Request, Response } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { RunConsole } from './pages/run-console.ts';
 import { UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 

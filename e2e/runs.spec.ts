@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import Papa from 'papaparse';
 import { RunConsole } from './pages/run-console.ts';
 

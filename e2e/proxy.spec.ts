@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Request, Response } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { RunConsole } from './pages/run-console.ts';
 import { UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
@@ -13,31 +13,36 @@ test.describe('Test run console against Sixtyfour through the proxy', () => {
   }) => {
     const seen: Exchange[] = [];
     const pending: Promise<void>[] = [];
+    // What the page sent, at once (`headers()` is synchronous, so a request the page cancels,
+    // such as a Monaco worker fetch, cannot leave a promise hanging); the full headers and the
+    // answer once the request has finished, when both are sure to be there.
     const recordRequest = (request: Request) => {
+      seen.push({
+        url: request.url(),
+        text: `${request.url()}\n${JSON.stringify(request.headers())}\n${request.postData() ?? ''}`,
+      });
+    };
+    const recordFinished = (request: Request) => {
       pending.push(
-        request.allHeaders().then((headers) => {
+        (async () => {
+          const response = await request.response();
+          const [requestHeaders, responseHeaders, body] = await Promise.all([
+            request.allHeaders(),
+            response?.allHeaders() ?? {},
+            response?.body().then(
+              (bytes) => bytes.toString('utf8'),
+              () => '',
+            ) ?? '',
+          ]);
           seen.push({
             url: request.url(),
-            text: `${request.url()}\n${JSON.stringify(headers)}\n${request.postData() ?? ''}`,
+            text: `${JSON.stringify(requestHeaders)}\n${JSON.stringify(responseHeaders)}\n${body}`,
           });
-        }),
-      );
-    };
-    const recordResponse = (response: Response) => {
-      pending.push(
-        Promise.all([
-          response.allHeaders(),
-          response.body().then(
-            (body) => body.toString('utf8'),
-            () => '',
-          ),
-        ]).then(([headers, body]) => {
-          seen.push({ url: response.url(), text: `${JSON.stringify(headers)}\n${body}` });
-        }),
+        })(),
       );
     };
     context.on('request', recordRequest);
-    context.on('response', recordResponse);
+    context.on('requestfinished', recordFinished);
 
     const console_ = new RunConsole(page);
 
@@ -85,7 +90,7 @@ test.describe('Test run console against Sixtyfour through the proxy', () => {
 
     await test.step('No request or response the page made carried the upstream key', async () => {
       context.off('request', recordRequest);
-      context.off('response', recordResponse);
+      context.off('requestfinished', recordFinished);
       await Promise.all(pending);
       expect(seen.some((exchange) => exchange.url.includes('/inlet/sixtyfour/workflows/run'))).toBe(
         true,

@@ -1,5 +1,6 @@
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
+import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
 
 export type EditorMarker = {
@@ -134,13 +135,7 @@ export function JsonEditor({
     };
   }, [api, modelUri]);
 
-  // Screen readers: tie the editor's input element to the visible message about its state.
-  useEffect(() => {
-    const input = editorRef.current?.getDomNode()?.querySelector('textarea, [role="textbox"]');
-    if (!input) return;
-    if (describedBy) input.setAttribute('aria-describedby', describedBy);
-    else input.removeAttribute('aria-describedby');
-  }, [api, describedBy]);
+  useEditorDescribedBy(editorRef, api, describedBy);
 
   // Apply outside changes as a minimal edit, so the cursor stays where the user left it.
   useEffect(() => {

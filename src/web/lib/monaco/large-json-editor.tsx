@@ -2,6 +2,7 @@ import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import type { EditorMarker } from './json-editor.tsx';
 import { registerPayloadJsonLanguage } from './payload-json-language.ts';
+import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
 
 export type MarkerSeverityName = EditorMarker['severity'] | 'info';
@@ -157,12 +158,7 @@ export function LargeJsonEditor({
     };
   }, [api, modelUri]);
 
-  useEffect(() => {
-    const input = editorRef.current?.getDomNode()?.querySelector('textarea, [role="textbox"]');
-    if (!input) return;
-    if (describedBy) input.setAttribute('aria-describedby', describedBy);
-    else input.removeAttribute('aria-describedby');
-  }, [api, describedBy]);
+  useEditorDescribedBy(editorRef, api, describedBy);
 
   useImperativeHandle(
     ref,

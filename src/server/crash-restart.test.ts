@@ -1,54 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isTerminalStatus } from '../core/wire/run-status.ts';
 import { DOCUMENTED_PAYLOAD, linearWorkflow } from './test-support/fixtures.ts';
+import { exited, freePort, startServer } from './test-support/crash-harness.ts';
 import { TEST_KEY } from './test-support/test-app.ts';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-    server.on('error', reject);
-  });
-
-function startServer(dataDir: string, port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      INLET_DATA_DIR: dataDir,
-      INLET_API_KEY: TEST_KEY,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      INLET_RATE_LIMIT_PER_MIN: '0',
-      ...env,
-    },
-    stdio: 'ignore',
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else
-      child.once('exit', (code) => {
-        resolve(code);
-      });
-  });
 
 describe('a server killed mid-run', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-crash-'));

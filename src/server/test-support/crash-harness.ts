@@ -41,7 +41,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const freePort = () =>
+/** A free loopback port, found by listening on port 0. */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -56,7 +57,12 @@ const freePort = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function startServer(dataDir: string, port: number, env: Record<string, string>): ChildProcess {
+/** The real server as a child process on `dataDir` and `port`, no crash point unless `env` names one. */
+export function startServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -73,12 +79,13 @@ function startServer(dataDir: string, port: number, env: Record<string, string>)
   });
 }
 
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
+/** Resolves with the child's exit code (null when a signal ended it) once it has exited. */
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
     else
-      child.once('exit', () => {
-        resolve();
+      child.once('exit', (code) => {
+        resolve(code);
       });
   });
 

@@ -9,7 +9,7 @@ import {
   UPSTREAM_BASE,
   UPSTREAM_PORT,
 } from './pages/run-servers.ts';
-import { findChromium } from './support/find-chromium.ts';
+import { chromiumLaunchOptions } from './support/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 6465);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -33,17 +33,7 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: findChromium(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     {

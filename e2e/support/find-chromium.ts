@@ -10,3 +10,20 @@ export function findChromium(): string | undefined {
   ];
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
 }
+
+/**
+ * How the browser tests and benchmarks start Chromium: headless as root needs
+ * --no-sandbox, and the background-networking flags stop calls to hosts this machine
+ * cannot reach.
+ */
+export const chromiumLaunchOptions = () => ({
+  executablePath: findChromium(),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});

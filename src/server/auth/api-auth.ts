@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { detailError } from '../http/http-error.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { hashKey, keyMatches } from './sandbox-key.ts';
+import { createKeyCheck } from './sandbox-key.ts';
 
 /** Who is calling: the sandbox key, or only a Bearer token (refused, see `requireApiKey`). */
 export type Caller = { kind: 'api-key'; keyHash: string } | { kind: 'bearer-only' };
@@ -46,6 +46,7 @@ export function registerApiAuth(
   },
 ): void {
   const limiter = createRateLimiter(options.rateLimitPerMin);
+  const checkKey = createKeyCheck(options.sandboxKey);
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request, reply) => {
     if (!options.isSandboxRoute(request)) return;
@@ -63,8 +64,8 @@ export function registerApiAuth(
       }
       throw detailError(401, INVALID);
     }
-    if (!keyMatches(presented, options.sandboxKey)) throw detailError(401, INVALID);
-    const keyHash = hashKey(presented);
+    const keyHash = checkKey(presented);
+    if (keyHash === null) throw detailError(401, INVALID);
     request.caller = { kind: 'api-key', keyHash };
     if (!limiter.enabled) return;
     const decision = limiter.take(keyHash);

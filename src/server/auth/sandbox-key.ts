@@ -33,12 +33,15 @@ export function resolveSandboxKey(dataDir: string, fromEnv: string | undefined):
 /** A key's first four characters and an ellipsis: enough to recognise it in a log. */
 export const maskKey = (key: string): string => `${key.slice(0, 4)}…`;
 
-/** A stable, non-reversible name for a key (rate limits, idempotency records). */
-export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
-
-/** Constant-time comparison of a presented key with the sandbox key. */
-export function keyMatches(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+/**
+ * Checks presented keys against the sandbox key in constant time: the sandbox key's digest is
+ * computed once, a presented key's once. A match returns that digest in hex: a stable,
+ * non-reversible name for the key (rate limits, idempotency records); a mismatch, null.
+ */
+export function createKeyCheck(expected: string): (presented: string) => string | null {
+  const expectedDigest = createHash('sha256').update(expected).digest();
+  return (presented) => {
+    const digest = createHash('sha256').update(presented).digest();
+    return timingSafeEqual(digest, expectedDigest) ? digest.toString('hex') : null;
+  };
 }

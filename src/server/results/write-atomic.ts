@@ -1,31 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const fsyncAsync = promisify(fsync);
 
 /**
  * Writes a file so readers see either nothing or all of it: a temp file, flushed to disk, then
- * a rename. The write and rename only touch the page cache (microseconds for a result file);
- * the flush (an fsync, milliseconds each) waits in libuv's thread pool instead of on the event
- * loop that answers requests, in one round trip, since a loop busy with requests takes its time
- * to come back for each.
+ * a rename. Every step runs in libuv's thread pool, not on the event loop that answers requests:
+ * each is a system call of tens of microseconds (the flush, milliseconds), and a run writes
+ * two or three files.
  */
 export async function writeFileAtomic(file: string, contents: string): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const fd = openSync(temp, 'w');
+    const handle = await open(temp, 'w');
     try {
-      writeFileSync(fd, contents);
-      await fsyncAsync(fd);
+      await handle.writeFile(contents);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    renameSync(temp, file);
+    await rename(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    await rm(temp, { force: true });
     throw error;
   }
 }

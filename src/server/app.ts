@@ -10,6 +10,8 @@ import { registerOriginGuard } from './http/origin-guard.ts';
 import { redactUrl } from './http/redact-url.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { serveWeb } from './http/serve-web.ts';
+import { createRunCommitter } from './intake/commit-runs.ts';
+import { createRunIntake, type RunIntake } from './intake/run-intake.ts';
 import { registerProxyRoutes } from './proxy/proxy-routes.ts';
 import { createDownloadSigner } from './results/download-signature.ts';
 import { registerResultRoutes } from './routes/result-routes.ts';
@@ -18,6 +20,7 @@ import { registerRunRoute } from './routes/run-route.ts';
 import { registerRunStatusRoutes } from './routes/run-status-routes.ts';
 import { registerSessionRoute } from './routes/session-route.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
+import { crashPoint } from './runs/crash-point.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { openDatabase } from './store/open-database.ts';
@@ -45,6 +48,8 @@ export type Sandbox = {
   executor: Executor;
   /** The store's connection, for fault-injection tests (e.g. `PRAGMA query_only`). */
   db: Database.Database;
+  /** Where run requests are prepared; tests wait for `intake.ready`. */
+  intake: RunIntake;
   /** Refuses new runs (503), waits up to the grace period for running ones, then requeues the rest. */
   drain: (graceMs: number) => Promise<void>;
 };
@@ -119,10 +124,26 @@ export async function createApp({
     outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
     log: app.log,
   });
+  const limits = { maxRows: config.maxRows, maxBodyBytes: config.maxBodyBytes };
+  const intake = createRunIntake({
+    readers: { workflows, idempotency, validation, ...limits },
+    thread: config.runIntakeThread ? { dbFile: db.name, ...limits } : null,
+    log: app.log,
+  });
+  const committer = createRunCommitter({
+    db,
+    runs,
+    idempotency,
+    onQueued: () => {
+      crashPoint('run-inserted');
+      executor.notify();
+    },
+  });
   app.decorate('sandbox', {
     key,
     executor,
     db,
+    intake,
     drain: (graceMs: number) => executor.drain(graceMs),
   });
 
@@ -145,16 +166,7 @@ export async function createApp({
   app.get('/inlet/health', () => ({ status: 'ok' }));
   registerSessionRoute(app, key.key);
   registerWorkflowRoutes(app, workflows);
-  registerRunRoute(app, {
-    db,
-    workflows,
-    runs,
-    idempotency,
-    executor,
-    validation,
-    maxRows: config.maxRows,
-    maxBodyBytes: config.maxBodyBytes,
-  });
+  registerRunRoute(app, { intake, committer, executor });
   registerRunStatusRoutes(app, runs, executor);
   registerRunRequestRoute(app, runs);
   registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
@@ -173,6 +185,7 @@ export async function createApp({
     app.log.warn({ message }, 'the WAL checkpointer reported a problem');
   });
   app.addHook('onClose', async () => {
+    await intake.close();
     await executor.drain(0);
     await checkpointer.stop();
     db.close();

@@ -31,6 +31,9 @@ const envSchema = z.object({
   INLET_HEADERS_TIMEOUT_MS: positiveInt.min(1).default(10_000),
   INLET_REQUEST_TIMEOUT_MS: positiveInt.min(1).default(30_000),
   INLET_CONNECTION_TIMEOUT_MS: positiveInt.min(1).default(60_000),
+  INLET_RUN_INTAKE_THREAD: z
+    .enum(['0', '1'], { error: 'INLET_RUN_INTAKE_THREAD must be 0 or 1.' })
+    .default('1'),
 });
 
 const list = (value: string): string[] =>
@@ -63,6 +66,11 @@ export type Config = {
    * `headersMs`, the whole request within `requestMs`, and an idle socket closes after `idleMs`.
    */
   timeouts: { headersMs: number; requestMs: number; idleMs: number };
+  /**
+   * Prepare run requests (parse, judge, serialise) on a worker thread, leaving the event loop
+   * HTTP and the write; off, they are prepared inline, with the same answers.
+   */
+  runIntakeThread: boolean;
   /** Built UI to serve; absent in API-only tests. */
   webRoot: string | undefined;
 };
@@ -96,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestMs: e.INLET_REQUEST_TIMEOUT_MS,
       idleMs: e.INLET_CONNECTION_TIMEOUT_MS,
     },
+    runIntakeThread: e.INLET_RUN_INTAKE_THREAD === '1',
     webRoot: path.resolve('dist'),
   };
 }

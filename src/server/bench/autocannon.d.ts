@@ -5,7 +5,7 @@ declare module 'autocannon' {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
-    body?: string;
+    body?: string | Buffer;
   };
   export type Options = {
     url: string;
@@ -13,7 +13,7 @@ declare module 'autocannon' {
     duration?: number;
     method?: string;
     headers?: Record<string, string>;
-    body?: string;
+    body?: string | Buffer;
     requests?: (RequestParams & { setupRequest?: (request: RequestParams) => RequestParams })[];
   };
   export type Result = {

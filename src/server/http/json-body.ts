@@ -1,57 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_JSON_DEPTH } from '../../core/limits.ts';
 import { HttpError } from './http-error.ts';
-
-/**
- * How deep a request body may nest. The run body wraps the payload in two levels
- * (`{"webhook_payload": [ … ]}`), so a payload at the contract's limit still reaches the judge,
- * which reports deeper payloads with row pointers.
- */
-export const MAX_BODY_DEPTH = MAX_JSON_DEPTH + 2;
-
-/**
- * The nesting depth at which `text` first goes over `limit`, or -1. A linear scan that
- * skips strings, so a hostile body can never make the parser recurse.
- */
-export function exceedsDepth(text: string, limit: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i++;
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) {
-      depth++;
-      if (depth > limit) return i;
-    } else if (code === 0x7d || code === 0x5d) depth--;
-  }
-  return -1;
-}
-
-/** Where JSON.parse stopped, from V8's message ("… at position 12", or the end of input). */
-const positionOf = (error: unknown, text: string): number => {
-  const message = error instanceof Error ? error.message : '';
-  const match = /position (\d+)/.exec(message);
-  if (match?.[1] !== undefined) return Number(match[1]);
-  return /end of JSON/i.test(message) ? text.length : 0;
-};
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * The body as text, or undefined when it is not UTF-8. Invalid bytes are refused rather than
- * turned into U+FFFD, which would silently change the payload (and its idempotency hash).
- */
-function decodeUtf8(body: string | Buffer): string | undefined {
-  if (typeof body === 'string') return body;
-  try {
-    return strictUtf8.decode(body);
-  } catch {
-    return undefined;
-  }
-}
+import { readJsonBody } from './read-json-body.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,72 +10,33 @@ declare module 'fastify' {
 }
 
 /**
- * Replaces Fastify's body parsers with one JSON parser: any other Content-Type → 415, bytes
- * that are not UTF-8 → 422, a leading byte order mark skipped, the body limit (Fastify's `bodyLimit`, counted as bytes arrive, so chunked bodies too) → 413,
- * malformed or too deep → FastAPI's 422. Plain `JSON.parse` without a reviver defines
- * `__proto__` and `constructor` as own data properties, which the contract wants kept as
- * data; Fastify's default parser would reject them.
+ * Replaces Fastify's body parsers with one JSON parser: any other Content-Type → 415, the body
+ * limit (Fastify's `bodyLimit`, counted as bytes arrive, so chunked bodies too) → 413, and the
+ * rest as `readJsonBody` reads it (not UTF-8, malformed or too deep → FastAPI's 422; a byte
+ * order mark skipped; `__proto__` kept as data, which Fastify's default parser would reject).
  */
 export function registerJsonBody(app: FastifyInstance): void {
   app.decorateRequest('rawBody', undefined);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const decoded = decodeUtf8(body);
-    if (decoded === undefined) {
-      done(
-        new HttpError(422, {
-          detail: [
-            {
-              loc: ['body'],
-              msg: 'The body is not valid UTF-8; send JSON encoded as UTF-8.',
-              type: 'json_invalid',
-            },
-          ],
-        }),
-      );
+    const read = readJsonBody(body);
+    if (!read.ok) {
+      done(new HttpError(422, { detail: read.errors }));
       return;
     }
-    // RFC 8259 lets a parser ignore a byte order mark; the browser's judge skips it too.
-    const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
-    request.rawBody = text;
-    if (text.trim() === '') {
-      done(null, undefined);
-      return;
-    }
-    const deepAt = exceedsDepth(text, MAX_BODY_DEPTH);
-    if (deepAt >= 0) {
-      done(
-        new HttpError(422, {
-          detail: [
-            {
-              loc: ['body', deepAt],
-              msg: `JSON nesting is deeper than the limit of ${MAX_BODY_DEPTH} levels (${MAX_JSON_DEPTH} for webhook_payload).`,
-              type: 'json_too_deep',
-              ctx: { max_depth: MAX_BODY_DEPTH },
-            },
-          ],
-        }),
-      );
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      done(
-        new HttpError(422, {
-          detail: [
-            {
-              loc: ['body', positionOf(error, text)],
-              msg: 'JSON decode error',
-              type: 'json_invalid',
-              ctx: { error: error instanceof Error ? error.message : 'Invalid JSON' },
-            },
-          ],
-        }),
-      );
-      return;
-    }
-    done(null, value);
+    request.rawBody = read.text;
+    done(null, read.value);
+  });
+}
+
+/**
+ * For routes that read their body elsewhere (the run intake, in a worker thread): the same
+ * Content-Type and size rules, the bytes passed on unread. Call it inside the route's own
+ * plugin scope, where it replaces the parser registerJsonBody set.
+ */
+export function registerUnreadJsonBody(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
   });
 }

@@ -131,3 +131,48 @@ describe('a database made before specs_override was stored', () => {
     }
   });
 });
+
+describe('a database made before payloads were compressed', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'inlet-legacy-payload-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads and runs the runs it stored as JSON text', async () => {
+    const before = await startTestApp({}, dir);
+    const workflowId = await createWorkflow(before);
+    const jobId = await startRun(before, workflowId);
+    await waitForTerminal(before, jobId);
+    await before.close();
+
+    // As an older Inlet stored them: the payload as text, one run done and one still queued.
+    const old = openDatabase(dir);
+    const text = JSON.stringify(DOCUMENTED_PAYLOAD);
+    old.prepare('UPDATE runs SET payload = ? WHERE job_id = ?').run(text, jobId);
+    const queuedId = randomUUID();
+    old
+      .prepare(
+        `INSERT INTO runs (job_id, workflow_id, workflow_name, status, save_json, definition, payload,
+          warnings, blocks, created_at, updated_at)
+        SELECT ?, workflow_id, workflow_name, 'queued', 1, definition, ?, '[]', ?, created_at, updated_at
+        FROM runs WHERE job_id = ?`,
+      )
+      .run(queuedId, text, '[]', jobId);
+    old.close();
+
+    const after = await startTestApp({}, dir);
+    try {
+      const legacy = await after.call({ url: requestUrl(jobId) });
+      expect(legacy.statusCode, legacy.body).toBe(200);
+      expect(json(legacy)).toMatchObject({ webhook_payload: DOCUMENTED_PAYLOAD });
+      expect(await waitForTerminal(after, queuedId)).toBe('completed');
+      const links = await after.call({
+        url: `/workflows/runs/${queuedId}/results/download-links?format=json&include_results=true`,
+      });
+      expect(links.statusCode, links.body).toBe(200);
+      expect(json(links)).toMatchObject([{ row_count: 2, results: DOCUMENTED_PAYLOAD }]);
+    } finally {
+      await after.close();
+    }
+  });
+});

@@ -22,12 +22,22 @@ const linksSchema = z.array(
   }),
 );
 
-describe('POST /workflows/run', () => {
+// Every case twice: run requests prepared inline, and on the intake's worker thread (its own
+// connection, messages both ways) — the answers must be the same.
+describe.each([
+  { intake: 'inline', thread: '0' },
+  { intake: 'thread', thread: '1' },
+] as const)('POST /workflows/run, prepared $intake', ({ intake, thread }) => {
   let t: TestApp;
   let workflowId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ INLET_MAX_ROWS: '50', INLET_MAX_BODY_BYTES: '20000' });
+    t = await startTestApp({
+      INLET_MAX_ROWS: '50',
+      INLET_MAX_BODY_BYTES: '20000',
+      INLET_RUN_INTAKE_THREAD: thread,
+    });
+    expect(await t.app.sandbox.intake.ready).toBe(intake);
     workflowId = await createWorkflow(t);
   });
   afterAll(() => t.close());
@@ -347,6 +357,36 @@ describe('POST /workflows/run', () => {
         { headers: { 'idempotency-key': 'key-2' } },
       );
       expect(z.object({ job_id: z.string() }).parse(json(fresh)).job_id).not.toBe(firstBody.job_id);
+    });
+
+    it('starts one run for concurrent requests with one key; those with another body get 422', async () => {
+      const countRuns = () =>
+        z
+          .object({ n: z.number() })
+          .parse(t.app.sandbox.db.prepare('SELECT count(*) AS n FROM runs').get()).n;
+      const before = countRuns();
+      const headers = { 'idempotency-key': 'key-concurrent' };
+      const bodies = [
+        ...Array.from({ length: 12 }, () => ({ webhook_payload: DOCUMENTED_PAYLOAD })),
+        ...Array.from({ length: 4 }, (_, index) => ({
+          webhook_payload: [{ company_name: `Other ${index}` }],
+        })),
+      ];
+      // All sent before any is answered: every one passes the intake's first look at the key.
+      const answers = await Promise.all(bodies.map((body) => run(body, { headers })));
+      expect(countRuns()).toBe(before + 1);
+      const accepted = answers.flatMap((answer, index) =>
+        answer.statusCode === 200
+          ? [{ index, jobId: z.object({ job_id: z.string() }).parse(json(answer)).job_id }]
+          : [],
+      );
+      expect(new Set(accepted.map((answer) => answer.jobId)).size).toBe(1);
+      const winner = JSON.stringify(bodies[accepted[0]?.index ?? -1]);
+      answers.forEach((answer, index) => {
+        if (JSON.stringify(bodies[index]) === winner) expect(answer.statusCode).toBe(200);
+        else
+          expect(json(answer)).toMatchObject({ detail: [{ loc: ['header', 'Idempotency-Key'] }] });
+      });
     });
   });
 

@@ -7,6 +7,7 @@ import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { jsonObjectSchema } from '../../core/wire/json-object.ts';
 import { saveResultFiles } from '../results/save-results.ts';
+import { decodePayload } from '../store/payload-codec.ts';
 import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore, StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
@@ -190,7 +191,7 @@ export function createExecutor(options: ExecutorOptions) {
 
     let currentIndex = -1;
     try {
-      const payload = rowsSchema.parse(JSON.parse(run.payloadJson));
+      const payload = rowsSchema.parse(JSON.parse(decodePayload(run.payload)));
       const outputs = new Map<string, Row[]>();
       const plan = validation.plan;
       for (const [index, planned] of plan.entries()) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { blockLiveStatusSchema, type BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { runStatusSchema, type RunStatus } from '../../core/wire/run-status.ts';
 import { workflowGraphSchema, type WorkflowGraph } from '../../core/wire/workflow.ts';
+import type { StoredPayload } from './payload-codec.ts';
 import { nowIso } from './timestamps.ts';
 
 const runRowSchema = z.object({
@@ -15,7 +16,8 @@ const runRowSchema = z.object({
   error_message: z.string().nullable(),
   save_json: z.number(),
   definition: z.string(),
-  payload: z.string(),
+  // Brotli-compressed JSON (a BLOB), or JSON text in runs stored before compression.
+  payload: z.union([z.string(), z.instanceof(Uint8Array)]),
   specs_override: z.string().nullable(),
   warnings: z.string(),
   blocks: z.string(),
@@ -44,8 +46,11 @@ export type StoredRun = {
   save_json: boolean;
   /** The graph as it runs: the source block's effective spec (with specs_override) included. */
   definition: WorkflowGraph;
-  /** The rows the run processes: `webhook_payload` (one object as one row) or `webhook_input`. */
-  payloadJson: string;
+  /**
+   * The rows the run processes (`webhook_payload`, one object as one row, or `webhook_input`)
+   * as stored; `decodePayload` gives their JSON text.
+   */
+  payload: StoredPayload;
   /** `specs_override` as the request sent it; null without one, and for runs stored before it was kept. */
   specsOverrideJson: string | null;
   warnings: RunWarning[];
@@ -74,7 +79,7 @@ function toStored(raw: unknown): StoredRun {
     error_message: row.error_message,
     save_json: row.save_json === 1,
     definition: workflowGraphSchema.parse(JSON.parse(row.definition)),
-    payloadJson: row.payload,
+    payload: row.payload,
     specsOverrideJson: row.specs_override,
     warnings: warningsSchema.parse(JSON.parse(row.warnings)),
     blocks: blocksSchema.parse(JSON.parse(row.blocks)),
@@ -86,18 +91,19 @@ function toStored(raw: unknown): StoredRun {
   };
 }
 
-export type NewRun = Pick<
-  StoredRun,
-  | 'job_id'
-  | 'workflow_id'
-  | 'workflow_name'
-  | 'save_json'
-  | 'definition'
-  | 'payloadJson'
-  | 'specsOverrideJson'
-  | 'warnings'
-  | 'blocks'
->;
+/** A new run, its JSON columns already serialised (the run intake does that off the event loop). */
+export type NewRunRow = {
+  job_id: string;
+  workflow_id: string;
+  workflow_name: string;
+  save_json: boolean;
+  definitionJson: string;
+  /** The rows' JSON, compressed by `encodePayload`. */
+  payload: Uint8Array;
+  specsOverrideJson: string | null;
+  warningsJson: string;
+  blocksJson: string;
+};
 
 export type RunListFilter = { status?: RunStatus | 'active'; workflowId?: string; limit: number };
 
@@ -150,17 +156,17 @@ export function createRunStore(db: Database.Database) {
     }).changes === 1;
 
   return {
-    insert(run: NewRun): void {
+    insert(run: NewRunRow): void {
       insert.run({
         job_id: run.job_id,
         workflow_id: run.workflow_id,
         workflow_name: run.workflow_name,
         save_json: run.save_json ? 1 : 0,
-        definition: JSON.stringify(run.definition),
-        payload: run.payloadJson,
+        definition: run.definitionJson,
+        payload: Buffer.from(run.payload.buffer, run.payload.byteOffset, run.payload.byteLength),
         specs_override: run.specsOverrideJson,
-        warnings: JSON.stringify(run.warnings),
-        blocks: JSON.stringify(run.blocks),
+        warnings: run.warningsJson,
+        blocks: run.blocksJson,
         now: nowIso(),
       });
     },

@@ -29,6 +29,9 @@ export async function startTestApp(
       INLET_API_KEY: TEST_KEY,
       INLET_SANDBOX_ROW_MS: '0',
       INLET_RATE_LIMIT_PER_MIN: '0',
+      // Inline: the same preparation without a thread's start-up per test app (intake tests
+      // turn the thread on).
+      INLET_RUN_INTAKE_THREAD: '0',
       ...env,
     }),
     webRoot: undefined,

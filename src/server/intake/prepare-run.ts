@@ -1,0 +1,271 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  judgePayloadText,
+  judgePayloadValue,
+  parsePayloadText,
+  type Judgement,
+} from '../../core/judge/judge-payload.ts';
+import type { FindingKind } from '../../core/judge/judgement.ts';
+import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
+import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
+import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
+import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import type { Caller } from '../auth/api-auth.ts';
+import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
+import { readJsonBody } from '../http/read-json-body.ts';
+import { initialBlockStates } from '../runs/block-states.ts';
+import type { IdempotencyStore } from '../store/idempotency-store.ts';
+import { encodePayload } from '../store/payload-codec.ts';
+import type { NewRunRow, RunWarning } from '../store/run-store.ts';
+import { nowIso } from '../store/timestamps.ts';
+import type { WorkflowStore } from '../store/workflow-store.ts';
+import { isUuid } from '../workflows/normalize-block-ids.ts';
+import type { ValidationCache } from '../workflows/validation-cache.ts';
+
+/** What the intake reads: the store's read side (any connection to the database) and limits. */
+export type IntakeReaders = {
+  workflows: Pick<WorkflowStore, 'get'>;
+  idempotency: Pick<IdempotencyStore, 'find'>;
+  validation: ValidationCache;
+  maxRows: number;
+  maxBodyBytes: number;
+};
+
+/** A `POST /workflows/run` as the intake sees it: plain data, so it can cross to a worker. */
+export type IntakeRequest = {
+  /** The body's bytes as received; undefined without a body. */
+  body: Uint8Array | undefined;
+  query: unknown;
+  caller: Caller | undefined;
+  idempotencyKey: string | undefined;
+};
+
+/** An Idempotency-Key this run claims, with the hash of the request it was sent with. */
+export type IdempotencyClaim = { keyHash: string; key: string; hash: string };
+
+/** A planned error answer, as plain data (an HttpError does not survive a worker's message). */
+export type IntakeError = {
+  status: number;
+  body: HttpError['body'];
+  headers: Record<string, string>;
+};
+
+export type IntakeResult =
+  /** A valid run, ready to be written. */
+  | { kind: 'insert'; run: NewRunRow; idempotency: IdempotencyClaim | null }
+  /** The Idempotency-Key was used before with the same request: answer with that run. */
+  | { kind: 'replay'; jobId: string }
+  | { kind: 'error'; error: IntakeError };
+
+/** Errors reported with a payload rejection, at most this many. */
+const MAX_REJECTION_ERRORS = 100;
+/** Warnings and notes (advisory columns) recorded with a run, at most this many. */
+const MAX_RECORDED_WARNINGS = 1_000;
+
+/** FastAPI's error `type` for the judge's 422 kinds. */
+const VALIDATION_TYPES: Partial<Record<FindingKind, string>> = {
+  invalid_json: 'json_invalid',
+  too_deep: 'json_too_deep',
+};
+
+/**
+ * A rejected payload: no run. A 400 or 413 answers `{"detail", "errors"}` (contract
+ * [decision]); a 422 answers in FastAPI's shape like every other 422, located under `loc`.
+ */
+function rejectPayload(judgement: Judgement, prefix: string, loc: (string | number)[]): HttpError {
+  const rejection = judgement.rejection ?? { status: 400, message: 'The payload was rejected.' };
+  const failures = judgement.findings
+    .filter((finding) => finding.severity === 'error')
+    .slice(0, MAX_REJECTION_ERRORS);
+  if (rejection.status === 422) {
+    return new HttpError(422, {
+      detail: failures.map((finding) => ({
+        loc: [
+          ...loc,
+          ...(finding.row === null ? [] : [finding.row]),
+          ...(finding.column === null ? [] : [finding.column]),
+        ],
+        msg: `${prefix}${finding.message}`,
+        type: VALIDATION_TYPES[finding.kind] ?? 'value_error',
+      })),
+    });
+  }
+  const errors = failures.map((finding) => ({
+    row: finding.row,
+    column: finding.column,
+    message: finding.message,
+  }));
+  return new HttpError(rejection.status, { detail: `${prefix}${rejection.message}`, errors });
+}
+
+const warningsOf = (judgement: Judgement): RunWarning[] =>
+  judgement.findings
+    .filter((finding) => finding.severity !== 'error')
+    .slice(0, MAX_RECORDED_WARNINGS)
+    .map((finding) => ({ row: finding.row, column: finding.column, message: finding.message }));
+
+const bodyHash = (text: string, workflowId: string, saveJson: boolean): string =>
+  createHash('sha256')
+    .update(`${workflowId}\n${String(saveJson)}\n${text}`)
+    .digest('hex');
+
+/**
+ * Everything `POST /workflows/run` decides before it writes (contract, "Endpoints", "The
+ * webhook block spec", "specs_override", "Runs"): the body read as JSON, query and body
+ * checked, auth kind, Idempotency-Key replay, workflow, specs_override, the judge, and the run's
+ * row serialised. It only reads the store, so it can run on a worker thread with a connection
+ * of its own; the write (and a second look at the Idempotency-Key) happens in `commitRuns`.
+ * Throws only on unexpected failures (a store that cannot be read).
+ */
+export function prepareRun(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
+  try {
+    return prepare(readers, request);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return {
+      kind: 'error',
+      error: { status: error.statusCode, body: error.body, headers: error.headers },
+    };
+  }
+}
+
+function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
+  const { workflows, idempotency, validation } = readers;
+  const read = request.body === undefined ? undefined : readJsonBody(request.body);
+  if (read && !read.ok) throw validationError(read.errors);
+  const text = read?.text;
+  const query = parseOr422(runWorkflowQuerySchema, request.query, ['query']);
+  const body = parseOr422(runWorkflowBodyInputSchema, read?.value ?? {}, ['body']);
+  const hasPayload = body.webhook_payload !== undefined && body.webhook_payload !== null;
+  const caller = request.caller;
+  if (caller?.kind !== 'api-key') {
+    if (hasPayload) {
+      throw detailError(
+        400,
+        'webhook_payload is accepted only with API-key auth: JWT (Authorization: Bearer) auth is rejected for webhook payloads. Send the x-api-key header instead.',
+      );
+    }
+    throw detailError(401, 'Invalid API key');
+  }
+
+  const idemKey = request.idempotencyKey;
+  const hasIdemKey = idemKey !== undefined && idemKey !== '';
+  // Hashed only when a key asks for it: the hash covers the whole body.
+  const hash = hasIdemKey ? bodyHash(text ?? '', query.workflow_id, query.save_json) : '';
+  if (hasIdemKey) {
+    const previous = idempotency.find(caller.keyHash, idemKey);
+    if (previous) {
+      if (previous.body_hash !== hash) throw idempotencyKeyReused();
+      return { kind: 'replay', jobId: previous.job_id };
+    }
+  }
+
+  const workflow = isUuid(query.workflow_id)
+    ? workflows.get(query.workflow_id.toLowerCase())
+    : undefined;
+  if (!workflow) throw detailError(404, `Workflow ${clip(query.workflow_id)} not found`);
+  const stored = validation.graph(workflow.definition);
+  if (!stored.success) {
+    throw detailError(400, `The workflow graph is invalid: ${stored.issues[0]?.message ?? ''}`);
+  }
+  const source = checkWebhookSource(stored.plan);
+  if (!source.success) throw detailError(400, source.message);
+
+  const override = applySpecsOverride(source.source.block.specs, body.specs_override);
+  if (!override.success) {
+    throw validationError([
+      {
+        loc: ['body', 'specs_override', override.key],
+        msg: override.message,
+        type: 'extra_forbidden',
+      },
+    ]);
+  }
+  const spec = validation.webhookSpec(override.specs);
+  if (!spec.success) {
+    throw validationError(
+      spec.issues.map((issue) => ({
+        loc: ['body', 'specs_override', ...issue.path],
+        msg: `The webhook spec with specs_override applied is invalid: ${issue.message}`,
+        type: 'value_error',
+      })),
+    );
+  }
+  // Without specs_override the stored graph is the effective one, already checked above.
+  const definition: WorkflowGraph =
+    override.specs === source.source.block.specs
+      ? workflow.definition
+      : {
+          ...workflow.definition,
+          blocks: workflow.definition.blocks.map((block) =>
+            block.block_id === source.source.blockId ? { ...block, specs: override.specs } : block,
+          ),
+        };
+  const effective = definition === workflow.definition ? stored : validation.graph(definition);
+  if (!effective.success) {
+    throw validationError(
+      effective.issues.map((issue) => ({
+        loc: ['body', 'specs_override'],
+        msg: `With specs_override applied the workflow does not fit together: ${issue.message}`,
+        type: 'value_error',
+      })),
+    );
+  }
+
+  const limits = { maxRows: readers.maxRows, maxBodyBytes: readers.maxBodyBytes };
+  let value: unknown;
+  let judgement: Judgement;
+  if (hasPayload) {
+    value = body.webhook_payload;
+    judgement = judgePayloadValue(value, spec.data, {
+      ...limits,
+      ...(text === undefined ? {} : { bodyBytes: Buffer.byteLength(text) }),
+    });
+    if (judgement.verdict === 'rejected')
+      throw rejectPayload(judgement, '', ['body', 'webhook_payload']);
+  } else {
+    const input = spec.data.webhook_input;
+    if (input === undefined || input.trim() === '') {
+      throw detailError(
+        400,
+        'The run has no webhook_payload and the webhook block has no webhook_input; send a webhook_payload.',
+      );
+    }
+    judgement = judgePayloadText(input, spec.data, { ...limits, locate: false });
+    if (judgement.verdict === 'rejected')
+      throw rejectPayload(judgement, "The webhook block's webhook_input was rejected: ", [
+        'webhook_input',
+      ]);
+    value = parsePayloadText(input);
+  }
+  const rows = Array.isArray(value) ? value : [value];
+
+  return {
+    kind: 'insert',
+    run: {
+      job_id: randomUUID(),
+      workflow_id: workflow.id,
+      workflow_name: workflow.name,
+      save_json: query.save_json,
+      definitionJson: JSON.stringify(definition),
+      payload: encodePayload(JSON.stringify(rows)),
+      specsOverrideJson:
+        body.specs_override === undefined || body.specs_override === null
+          ? null
+          : JSON.stringify(body.specs_override),
+      warningsJson: JSON.stringify(warningsOf(judgement)),
+      blocksJson: JSON.stringify(initialBlockStates(effective.plan, nowIso())),
+    },
+    idempotency: hasIdemKey ? { keyHash: caller.keyHash, key: idemKey, hash } : null,
+  };
+}
+
+/** The 422 for an Idempotency-Key sent before with a different request. */
+export const idempotencyKeyReused = (): HttpError =>
+  validationError([
+    {
+      loc: ['header', 'Idempotency-Key'],
+      msg: 'This Idempotency-Key was already used with a different request; use a new key for a new run.',
+      type: 'idempotency_key_reused',
+    },
+  ]);

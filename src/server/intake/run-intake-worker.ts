@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createIdempotencyStore } from '../store/idempotency-store.ts';
+import { createWorkflowStore } from '../store/workflow-store.ts';
+import { createValidationCache } from '../workflows/validation-cache.ts';
+import { intakeJobSchema, workerDataSchema, type WorkerMessage } from './intake-messages.ts';
+import { prepareRun } from './prepare-run.ts';
+
+/*
+ * The run intake's worker thread: reads each run request's body, judges its payload and
+ * serialises the run's row (prepareRun) with a read-only connection of its own, so the event
+ * loop keeps only HTTP and the write. Started by run-intake.ts.
+ */
+
+const port = parentPort;
+if (!port) throw new Error('run-intake-worker.ts runs only as a worker thread.');
+const data = workerDataSchema.parse(workerData);
+/** Opens the connection; a plain Error, since a SqliteError loses its message crossing threads. */
+function open(file: string): Database.Database {
+  try {
+    const connection = new Database(file, { readonly: true, fileMustExist: true });
+    connection.pragma('busy_timeout = 5000');
+    return connection;
+  } catch (error) {
+    throw new Error(
+      `The run intake cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+const db = open(data.dbFile);
+const readers = {
+  workflows: createWorkflowStore(db),
+  idempotency: createIdempotencyStore(db),
+  validation: createValidationCache(),
+  maxRows: data.maxRows,
+  maxBodyBytes: data.maxBodyBytes,
+};
+const post = (message: WorkerMessage): void => {
+  port.postMessage(message);
+};
+
+port.on('message', (message: unknown) => {
+  if (message === 'stop') {
+    db.close();
+    port.close();
+    return;
+  }
+  const { id, request } = intakeJobSchema.parse(message);
+  try {
+    const result = prepareRun(readers, {
+      body: request.body,
+      query: request.query,
+      caller: request.caller,
+      idempotencyKey: request.idempotencyKey,
+    });
+    post({ type: 'result', id, result });
+  } catch (error) {
+    post({
+      type: 'failure',
+      id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});
+post({ type: 'ready' });

@@ -156,9 +156,11 @@ async function main(): Promise<void> {
       const queued = activeRuns(app);
       if (queued === 0) continue;
       const since = performance.now();
+      const cpuBefore = process.cpuUsage();
       while (activeRuns(app) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      const cpu = process.cpuUsage(cpuBefore);
       backlog.push(
-        `${name}: ${queued} runs still queued or running at its end, executed in ${((performance.now() - since) / 1000).toFixed(1)} s`,
+        `${name}: ${queued} runs still queued or running at its end, executed in ${((performance.now() - since) / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1000 / queued).toFixed(2)} ms of process CPU a run`,
       );
     }
     const baseline = results[0]?.[1];

@@ -15,7 +15,7 @@ import { clip, detailError, HttpError, parseOr422, validationError } from '../ht
 import { readJsonBody } from '../http/read-json-body.ts';
 import { initialBlockStates } from '../runs/block-states.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import { encodePayload } from '../store/payload-codec.ts';
+import { compressJson } from '../store/compressed-json.ts';
 import type { NewRunRow, RunWarning } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
@@ -248,7 +248,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
       workflow_name: workflow.name,
       save_json: query.save_json,
       definitionJson: JSON.stringify(definition),
-      payload: encodePayload(JSON.stringify(rows)),
+      payload: compressJson(JSON.stringify(rows)),
       specsOverrideJson:
         body.specs_override === undefined || body.specs_override === null
           ? null

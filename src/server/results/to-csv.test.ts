@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './to-csv.ts';
+import { csvChunks, toCsv } from './to-csv.ts';
 
 describe('toCsv', () => {
   it('writes RFC 4180 CSV with a header of every column in first-seen order', () => {
@@ -24,5 +24,14 @@ describe('toCsv', () => {
 
   it('writes nested values as JSON', () => {
     expect(toCsv([{ a: [1, 2], b: { c: 'd' } }])).toBe('a,b\r\n"[1,2]","{""c"":""d""}"\r\n');
+  });
+
+  it('renders a thousand rows a chunk, each chunk ending at a line end', () => {
+    const rows = Array.from({ length: 2_500 }, (_, index) => ({ n: index, text: 'a\r\nb' }));
+    const chunks = [...csvChunks(rows)];
+    expect(chunks).toHaveLength(3);
+    for (const chunk of chunks) expect(chunk.endsWith('"\r\n')).toBe(true);
+    expect(chunks.join('').split('"\r\n').length).toBe(2_501);
+    expect(csvChunks([]).next()).toEqual({ done: false, value: '\r\n' });
   });
 });

@@ -21,19 +21,30 @@ export function columnsOf(rows: readonly Row[]): string[] {
   return [...columns];
 }
 
+/** Rows rendered per chunk by `csvChunks`. */
+const CHUNK_ROWS = 1_000;
+
 /**
- * RFC 4180 CSV (CRLF line ends, quotes doubled) with a header row. Text cells that start
- * with = + - @ tab or CR get a leading single quote so a spreadsheet shows them as text.
+ * RFC 4180 CSV (CRLF line ends, quotes doubled) with a header row, in chunks of a thousand
+ * rows, so a large download is rendered as the client reads it instead of in one long task.
+ * Text cells that start with = + - @ tab or CR get a leading single quote so a spreadsheet
+ * shows them as text.
  */
-export function toCsv(rows: readonly Row[]): string {
+export function* csvChunks(rows: readonly Row[]): Generator<string> {
   const columns = columnsOf(rows);
-  const lines = [columns.map((column) => quote(cellText(column))).join(',')];
-  for (const row of rows) {
-    lines.push(
-      columns
-        .map((column) => quote(cellText(Object.hasOwn(row, column) ? row[column] : undefined)))
-        .join(','),
-    );
+  let chunk = `${columns.map((column) => quote(cellText(column))).join(',')}\r\n`;
+  for (const [index, row] of rows.entries()) {
+    chunk += columns
+      .map((column) => quote(cellText(Object.hasOwn(row, column) ? row[column] : undefined)))
+      .join(',');
+    chunk += '\r\n';
+    if ((index + 1) % CHUNK_ROWS === 0) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  if (chunk !== '') yield chunk;
 }
+
+/** The whole CSV of `rows` as one string (see csvChunks). */
+export const toCsv = (rows: readonly Row[]): string => [...csvChunks(rows)].join('');

@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DOWNLOAD_EXPIRES_IN_SECONDS, INLINE_RESULTS_MAX_ROWS } from '../../core/limits.ts';
@@ -11,8 +12,9 @@ import {
 } from '../../core/wire/results.ts';
 import { detailError, parseOr422 } from '../http/http-error.ts';
 import type { DownloadSigner } from '../results/download-signature.ts';
-import { RESULT_ROWS_FILE } from '../results/save-results.ts';
-import type { ResultStore } from '../store/result-store.ts';
+import { LEGACY_ROWS_FILE } from '../results/describe-results.ts';
+import { csvChunks } from '../results/to-csv.ts';
+import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore } from '../store/run-store.ts';
 
 export const STORAGE_BUCKET = 'inlet-sandbox';
@@ -24,8 +26,17 @@ const downloadQuerySchema = z.object({
 });
 
 /** The origin the client used, so `download_url` is absolute and works as is. */
-const inlineRowsSchema = z.array(jsonObjectSchema);
+const legacyRowsSchema = z.array(jsonObjectSchema);
 const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+
+/** A download's body: rendered from the stored rows, or a file an older Inlet wrote. */
+function downloadBody(file: StoredResult, results: ResultStore): Readable | string | undefined {
+  if (file.file_path !== '') return createReadStream(file.file_path);
+  const rows = results.rows(file.job_id);
+  if (rows === undefined) return undefined;
+  // CSV streams out a thousand rows at a time as the client reads it.
+  return file.format === 'csv' ? Readable.from(csvChunks(rows)) : JSON.stringify(rows);
+}
 
 /** Result links and the signed downloads behind them (contract, "Runs"). */
 export function registerResultRoutes(
@@ -60,11 +71,13 @@ export function registerResultRoutes(
       }
       let inline: Record<string, unknown>[] | null = null;
       if (file.row_count <= INLINE_RESULTS_MAX_ROWS) {
-        const text = readFileSync(
-          path.join(path.dirname(file.file_path), RESULT_ROWS_FILE),
-          'utf8',
-        );
-        inline = inlineRowsSchema.parse(JSON.parse(text));
+        inline =
+          results.rows(run.job_id) ??
+          legacyRowsSchema.parse(
+            JSON.parse(
+              readFileSync(path.join(path.dirname(file.file_path), LEGACY_ROWS_FILE), 'utf8'),
+            ),
+          );
       }
       return [
         {
@@ -94,10 +107,11 @@ export function registerResultRoutes(
       throw detailError(403, 'This download link is invalid or has expired; ask for new links.');
     }
     const file = results.getByFilename(params.job_id, params.filename);
-    if (!file) throw detailError(404, 'This result file no longer exists.');
+    const body = file && downloadBody(file, results);
+    if (!file || body === undefined) throw detailError(404, 'This result file no longer exists.');
     return reply
       .header('Content-Type', file.content_type)
       .header('Content-Disposition', `attachment; filename="${file.filename}"`)
-      .send(createReadStream(file.file_path));
+      .send(body);
   });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { workflowRunStartedResponseSchema } from '../../core/wire/run.ts';
 import { sandboxRunRequestResponseSchema } from '../../core/wire/sandbox-run-request.ts';
 import { openDatabase } from '../store/open-database.ts';
@@ -132,23 +133,32 @@ describe('a database made before specs_override was stored', () => {
   });
 });
 
-describe('a database made before payloads were compressed', () => {
+describe('a database made before payloads and results were kept compressed in SQLite', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'inlet-legacy-payload-'));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reads and runs the runs it stored as JSON text', async () => {
+  it('reads and runs the runs it stored as JSON text, and serves their result files', async () => {
     const before = await startTestApp({}, dir);
     const workflowId = await createWorkflow(before);
     const jobId = await startRun(before, workflowId);
     await waitForTerminal(before, jobId);
     await before.close();
 
-    // As an older Inlet stored them: the payload as text, one run done and one still queued.
+    // As an older Inlet stored them: the payload as text in the run's row, results as files,
+    // one run done and one still queued.
     const old = openDatabase(dir);
     const text = JSON.stringify(DOCUMENTED_PAYLOAD);
     old.prepare('UPDATE runs SET payload = ? WHERE job_id = ?').run(text, jobId);
+    old.prepare('DELETE FROM run_payloads WHERE job_id = ?').run(jobId);
+    old.prepare('DELETE FROM result_rows WHERE job_id = ?').run(jobId);
+    const resultDir = path.join(dir, 'results', jobId);
+    mkdirSync(resultDir, { recursive: true });
+    const csvFile = path.join(resultDir, `results_${jobId}.csv`);
+    writeFileSync(csvFile, 'company_name\r\nfrom the old file\r\n');
+    writeFileSync(path.join(resultDir, 'rows.json'), '[{"company_name":"from the old file"}]');
+    old.prepare('UPDATE results SET file_path = ? WHERE job_id = ?').run(csvFile, jobId);
     const queuedId = randomUUID();
     old
       .prepare(
@@ -165,6 +175,14 @@ describe('a database made before payloads were compressed', () => {
       const legacy = await after.call({ url: requestUrl(jobId) });
       expect(legacy.statusCode, legacy.body).toBe(200);
       expect(json(legacy)).toMatchObject({ webhook_payload: DOCUMENTED_PAYLOAD });
+      const oldLinks = await after.call({
+        url: `/workflows/runs/${jobId}/results/download-links?format=csv&include_results=true`,
+      });
+      expect(json(oldLinks)).toMatchObject([{ results: [{ company_name: 'from the old file' }] }]);
+      const [oldLink] = z.array(z.object({ download_url: z.string() })).parse(json(oldLinks));
+      const { pathname, search } = new URL(oldLink?.download_url ?? '');
+      const oldFile = await after.app.inject({ url: `${pathname}${search}` });
+      expect(oldFile.body).toBe('company_name\r\nfrom the old file\r\n');
       expect(await waitForTerminal(after, queuedId)).toBe('completed');
       const links = await after.call({
         url: `/workflows/runs/${queuedId}/results/download-links?format=json&include_results=true`,

@@ -5,7 +5,6 @@ import {
   type SandboxRunRequestResponse,
 } from '../../core/wire/sandbox-run-request.ts';
 import { clip, detailError, parseOr422 } from '../http/http-error.ts';
-import { decodePayload } from '../store/payload-codec.ts';
 import type { RunStore } from '../store/run-store.ts';
 
 /** Path prefix of Inlet's own sandbox endpoints, authenticated like `/workflows`. */
@@ -24,7 +23,7 @@ export function registerRunRequestRoute(app: FastifyInstance, runs: RunStore): v
     // bodies, and JSON.parse keeps `__proto__` and `constructor` as own data keys, which
     // jsonObjectSchema passes through as the same objects and JSON.stringify writes back.
     const body: SandboxRunRequestResponse = sandboxRunRequestResponseSchema.parse({
-      webhook_payload: JSON.parse(decodePayload(run.payload)) as unknown,
+      webhook_payload: JSON.parse(runs.payload(run.job_id) ?? 'null') as unknown,
       specs_override:
         run.specsOverrideJson === null ? null : (JSON.parse(run.specsOverrideJson) as unknown),
       save_json: run.save_json,

@@ -8,9 +8,9 @@ export const CRASH_POINTS = [
   'run-inserted',
   /** The executor moved the run to `running`. */
   'run-started',
-  /** rows.json is written, the CSV/JSON result files not yet. */
+  /** Inside the completing transaction: status and result rows written, not yet committed. */
   'results-writing',
-  /** All result files are written; the run is not yet marked completed. */
+  /** The run is committed as completed with its results; the executor still holds it. */
   'results-written',
   /** A cancel is committed; the executor has not been told and no answer is sent. */
   'cancel-committed',

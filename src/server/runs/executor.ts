@@ -1,13 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { jsonObjectSchema } from '../../core/wire/json-object.ts';
-import { saveResultFiles } from '../results/save-results.ts';
-import { decodePayload } from '../store/payload-codec.ts';
+import { describeResults } from '../results/describe-results.ts';
+import { compressJson } from '../store/compressed-json.ts';
 import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore, StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
@@ -50,14 +48,6 @@ const RETRY_AFTER_FAILURE_MS = 1_000;
 
 const rowsSchema = z.array(jsonObjectSchema);
 
-/** Removes a run's partial result files; a failure here must not hide the first error. */
-const removeQuietly = (dir: string): void => {
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } catch {
-    // Left behind: the next write of the same run replaces the files.
-  }
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -87,6 +77,33 @@ export function createExecutor(options: ExecutorOptions) {
       log.error({ err: storeError, jobId }, 'could not record the failed run');
     }
   }
+
+  // Built once: better-sqlite3's transaction() wraps the function anew on every call.
+  const storeCompletion = options.db.transaction(
+    (
+      run: StoredRun,
+      done: {
+        metrics: Record<string, unknown>;
+        blocks: BlockLiveStatus[];
+        compressed: Uint8Array;
+        described: StoredResult[];
+      },
+    ) => {
+      // A cancel that won the race leaves the run as it is, without results.
+      if (
+        !runs.finish(run.job_id, ['running'], {
+          status: 'completed',
+          metrics: done.metrics,
+          blocks: done.blocks,
+        })
+      )
+        return;
+      results.insertRows(run.job_id, done.compressed);
+      for (const result of done.described) results.insert(result);
+      crashPoint('results-writing');
+      workflows.touchRun(run.workflow_id, nowIso());
+    },
+  );
 
   let pumpScheduled = false;
   /** Asks for one pump soon; many notifications in one tick (a burst of runs) make one query. */
@@ -191,7 +208,7 @@ export function createExecutor(options: ExecutorOptions) {
 
     let currentIndex = -1;
     try {
-      const payload = rowsSchema.parse(JSON.parse(decodePayload(run.payload)));
+      const payload = rowsSchema.parse(JSON.parse(runs.payload(jobId) ?? '[]'));
       const outputs = new Map<string, Row[]>();
       const plan = validation.plan;
       for (const [index, planned] of plan.entries()) {
@@ -254,7 +271,7 @@ export function createExecutor(options: ExecutorOptions) {
         persist();
       }
       checkStop();
-      await complete(run, plan, outputs, state);
+      complete(run, plan, outputs, state);
     } catch (error) {
       if (error instanceof RunStopped) {
         stopped(run, state, currentIndex, error.reason);
@@ -272,33 +289,28 @@ export function createExecutor(options: ExecutorOptions) {
     }
   }
 
-  async function complete(
+  /**
+   * Stores the result rows and marks the run completed in one transaction: a run is never
+   * completed without its results, nor has results without being completed, whatever moment
+   * the process dies at. The downloads are rendered from the rows when fetched.
+   */
+  function complete(
     run: StoredRun,
     plan: PlannedBlock[],
     outputs: Map<string, Row[]>,
     state: ActiveRun,
-  ): Promise<void> {
+  ): void {
     const withChildren = new Set(plan.flatMap((planned) => planned.parents));
     const sinks = plan.filter((planned) => !withChildren.has(planned.blockId));
     const rows = sinks.flatMap((planned) => outputs.get(planned.blockId) ?? []);
-    const resultDir = path.join(options.dataDir, 'results', run.job_id);
-    let files: StoredResult[];
-    try {
-      files = await saveResultFiles({
-        dataDir: options.dataDir,
-        jobId: run.job_id,
-        rows,
-        saveJson: run.save_json,
-        blockNumber: sinks.at(-1)?.block.sequence_number ?? null,
-      });
-    } catch (error) {
-      removeQuietly(resultDir);
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(
-        `Could not write the result files to ${resultDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
-      );
-    }
-    crashPoint('results-written');
+    const compressed = compressJson(JSON.stringify(rows));
+    const described = describeResults({
+      jobId: run.job_id,
+      rowCount: rows.length,
+      saveJson: run.save_json,
+      blockNumber: sinks.at(-1)?.block.sequence_number ?? null,
+      createdAt: nowIso(),
+    });
     const metrics = {
       rows_in: outputs.get(plan[0]?.blockId ?? '')?.length ?? 0,
       rows_out: rows.length,
@@ -306,20 +318,15 @@ export function createExecutor(options: ExecutorOptions) {
       warnings: run.warnings.slice(0, 100),
       simulated: plan.some((planned) => planned.block.block_name !== 'webhook'),
     };
-    const won = options.db.transaction(() => {
-      if (
-        !runs.finish(run.job_id, ['running'], {
-          status: 'completed',
-          metrics,
-          blocks: state.blocks,
-        })
-      )
-        return false;
-      for (const file of files) results.insert(file);
-      workflows.touchRun(run.workflow_id, nowIso());
-      return true;
-    })();
-    if (!won) removeQuietly(resultDir);
+    try {
+      storeCompletion(run, { metrics, blocks: state.blocks, compressed, described });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `Could not store the results in ${options.dataDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
+      );
+    }
+    crashPoint('results-written');
   }
 
   function stopped(

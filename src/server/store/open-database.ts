@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS runs (
   error_message TEXT,
   save_json INTEGER NOT NULL,
   definition TEXT NOT NULL,
+  -- '' since the payload moved to run_payloads; JSON text in runs stored before.
   payload TEXT NOT NULL,
   specs_override TEXT,
   warnings TEXT NOT NULL,
@@ -61,6 +62,14 @@ CREATE TABLE IF NOT EXISTS results (
   content_type TEXT NOT NULL,
   created_at TEXT NOT NULL,
   PRIMARY KEY (job_id, format)
+);
+CREATE TABLE IF NOT EXISTS run_payloads (
+  job_id TEXT PRIMARY KEY,
+  payload BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS result_rows (
+  job_id TEXT PRIMARY KEY,
+  rows BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS idempotency (
   api_key_hash TEXT NOT NULL,

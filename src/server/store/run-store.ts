@@ -2,9 +2,16 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { blockLiveStatusSchema, type BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { runStatusSchema, type RunStatus } from '../../core/wire/run-status.ts';
-import { workflowGraphSchema, type WorkflowGraph } from '../../core/wire/workflow.ts';
-import type { StoredPayload } from './payload-codec.ts';
+import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { parseStoredGraph } from './stored-graph.ts';
+import { asBuffer, decompressJson } from './compressed-json.ts';
 import { nowIso } from './timestamps.ts';
+
+/** Every column of `runs` but the payload, which older runs keep there (see `payload`). */
+const COLUMNS = `seq, job_id, workflow_id, workflow_name, status, status_reason, error_message,
+  save_json, definition, specs_override, warnings, blocks, metrics, created_at, started_at,
+  completed_at, updated_at`;
+const payloadRowSchema = z.object({ payload: z.union([z.string(), z.instanceof(Uint8Array)]) });
 
 const runRowSchema = z.object({
   seq: z.number(),
@@ -16,8 +23,6 @@ const runRowSchema = z.object({
   error_message: z.string().nullable(),
   save_json: z.number(),
   definition: z.string(),
-  // Brotli-compressed JSON (a BLOB), or JSON text in runs stored before compression.
-  payload: z.union([z.string(), z.instanceof(Uint8Array)]),
   specs_override: z.string().nullable(),
   warnings: z.string(),
   blocks: z.string(),
@@ -35,7 +40,7 @@ const warningSchema = z.object({
 });
 export type RunWarning = z.infer<typeof warningSchema>;
 
-/** A run as stored; the payload stays JSON text until the executor needs it. */
+/** A run as stored, without its payload (read on its own with `payload`). */
 export type StoredRun = {
   job_id: string;
   workflow_id: string;
@@ -46,11 +51,6 @@ export type StoredRun = {
   save_json: boolean;
   /** The graph as it runs: the source block's effective spec (with specs_override) included. */
   definition: WorkflowGraph;
-  /**
-   * The rows the run processes (`webhook_payload`, one object as one row, or `webhook_input`)
-   * as stored; `decodePayload` gives their JSON text.
-   */
-  payload: StoredPayload;
   /** `specs_override` as the request sent it; null without one, and for runs stored before it was kept. */
   specsOverrideJson: string | null;
   warnings: RunWarning[];
@@ -78,8 +78,7 @@ function toStored(raw: unknown): StoredRun {
     status_reason: row.status_reason,
     error_message: row.error_message,
     save_json: row.save_json === 1,
-    definition: workflowGraphSchema.parse(JSON.parse(row.definition)),
-    payload: row.payload,
+    definition: parseStoredGraph(row.definition),
     specsOverrideJson: row.specs_override,
     warnings: warningsSchema.parse(JSON.parse(row.warnings)),
     blocks: blocksSchema.parse(JSON.parse(row.blocks)),
@@ -98,7 +97,7 @@ export type NewRunRow = {
   workflow_name: string;
   save_json: boolean;
   definitionJson: string;
-  /** The rows' JSON, compressed by `encodePayload`. */
+  /** The rows' JSON, compressed by `compressJson`. */
   payload: Uint8Array;
   specsOverrideJson: string | null;
   warningsJson: string;
@@ -124,7 +123,10 @@ export function createRunStore(db: Database.Database) {
       specs_override, warnings, blocks, created_at, updated_at)
     VALUES (@job_id, @workflow_id, @workflow_name, 'queued', @save_json, @definition, @payload,
       @specs_override, @warnings, @blocks, @now, @now)`);
-  const selectOne = db.prepare('SELECT * FROM runs WHERE job_id = ?');
+  const insertPayload = db.prepare('INSERT INTO run_payloads (job_id, payload) VALUES (?, ?)');
+  const selectOne = db.prepare(`SELECT ${COLUMNS} FROM runs WHERE job_id = ?`);
+  const selectPayload = db.prepare('SELECT payload FROM run_payloads WHERE job_id = ?');
+  const selectLegacyPayload = db.prepare('SELECT payload FROM runs WHERE job_id = ?');
   const selectIdsByStatus = db.prepare('SELECT job_id FROM runs WHERE status = ? ORDER BY seq');
   const selectQueued = db.prepare(
     "SELECT job_id FROM runs WHERE status = 'queued' ORDER BY seq LIMIT ?",
@@ -163,12 +165,24 @@ export function createRunStore(db: Database.Database) {
         workflow_name: run.workflow_name,
         save_json: run.save_json ? 1 : 0,
         definition: run.definitionJson,
-        payload: Buffer.from(run.payload.buffer, run.payload.byteOffset, run.payload.byteLength),
+        payload: '',
         specs_override: run.specsOverrideJson,
         warnings: run.warningsJson,
         blocks: run.blocksJson,
         now: nowIso(),
       });
+      insertPayload.run(run.job_id, asBuffer(run.payload));
+    },
+    /**
+     * The JSON text of the rows the run processes (`webhook_payload`, one object as one row,
+     * or `webhook_input`); undefined for an unknown run. Kept apart from the run's row, which
+     * each status change rewrites whole.
+     */
+    payload(jobId: string): string | undefined {
+      const stored = selectPayload.get(jobId) ?? selectLegacyPayload.get(jobId);
+      return stored === undefined
+        ? undefined
+        : decompressJson(payloadRowSchema.parse(stored).payload);
     },
     get(jobId: string): StoredRun | undefined {
       const row = selectOne.get(jobId);
@@ -186,7 +200,7 @@ export function createRunStore(db: Database.Database) {
         where.push('workflow_id = @workflow_id');
         params.workflow_id = filter.workflowId;
       }
-      const sql = `SELECT * FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      const sql = `SELECT ${COLUMNS} FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY seq DESC LIMIT @limit`;
       return db.prepare(sql).all(params).map(toStored);
     },

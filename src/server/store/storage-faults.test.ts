@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createWorkflow, startRun, waitForTerminal } from '../test-support/fixtures.ts';
+import { createWorkflow, startRun, waitFor, waitForTerminal } from '../test-support/fixtures.ts';
 import { containing } from '../test-support/matchers.ts';
 import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
 import { DataDirError, openDatabase } from './open-database.ts';
@@ -14,7 +15,8 @@ import { DataDirError, openDatabase } from './open-database.ts';
  * Issue #6, faults: a data directory that cannot be written answers a clear error, keeps
  * serving reads and keeps the process alive; an unusable one at start-up exits with a message.
  * Root ignores chmod, so writes are failed by injection: SQLite's `query_only` (it then
- * answers SQLITE_READONLY, as for a read-only disk) and a file where the results folder goes.
+ * answers SQLITE_READONLY, as for a read-only disk) and `max_page_count` (SQLITE_FULL, as for a
+ * full disk).
  */
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -56,17 +58,33 @@ describe('a data directory that cannot be written', () => {
     expect(await waitForTerminal(app, again)).toBe('completed');
   });
 
-  it('fails a run whose result files cannot be written, with the reason, and stays up', async () => {
-    t = await startTestApp();
+  it('fails a run whose results no longer fit (a full disk), with the reason, and stays up', async () => {
+    t = await startTestApp({ INLET_SANDBOX_ROW_MS: '20' });
     const app = t;
-    writeFileSync(path.join(app.dataDir, 'results'), 'a file where the results folder goes');
     const workflowId = await createWorkflow(app);
-    const jobId = await startRun(app, workflowId);
+    // Rows that hardly compress (≈240 KB stored), so their results need new pages.
+    const rows = Array.from({ length: 30 }, () => ({
+      company_name: 'Acme',
+      website: randomBytes(8_000).toString('base64'),
+    }));
+    const jobId = await startRun(app, workflowId, { webhook_payload: rows });
+    const statusSchema = z.object({ status: z.string() });
+    await waitFor(
+      () =>
+        statusSchema.parse(
+          app.app.sandbox.db.prepare('SELECT status FROM runs WHERE job_id = ?').get(jobId),
+        ).status === 'running',
+    );
+    // The database may not grow any more: SQLite answers SQLITE_FULL, as on a full disk.
+    const pages = z.number().parse(app.app.sandbox.db.pragma('page_count', { simple: true }));
+    app.app.sandbox.db.pragma(`max_page_count = ${pages}`);
     expect(await waitForTerminal(app, jobId)).toBe('failed');
     const runs = z
       .array(z.object({ job_id: z.string(), status_reason: z.string().nullable() }))
       .parse(json(await app.call({ url: '/workflows/runs' })));
-    expect(runs[0]?.status_reason).toMatch(/Could not write the result files to .*results/);
+    expect(runs[0]?.status_reason).toMatch(
+      new RegExp(`Could not store the results in ${app.dataDir}: .*full.*Free disk space`),
+    );
     const links = await app.call({ url: `/workflows/runs/${jobId}/results/download-links` });
     expect(links.statusCode).toBe(409);
     expect((await app.call({ url: '/inlet/health' })).statusCode).toBe(200);

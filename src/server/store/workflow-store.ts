@@ -1,10 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import {
-  workflowGraphSchema,
-  type WorkflowGraph,
-  type WorkflowResponse,
-} from '../../core/wire/workflow.ts';
+import type { WorkflowGraph, WorkflowResponse } from '../../core/wire/workflow.ts';
+import { parseStoredGraph } from './stored-graph.ts';
 
 const workflowRowSchema = z.object({
   id: z.string(),
@@ -33,7 +30,7 @@ export type StoredWorkflow = {
 
 const toStored = (row: WorkflowRow): StoredWorkflow => ({
   ...row,
-  definition: workflowGraphSchema.parse(JSON.parse(row.definition)),
+  definition: parseStoredGraph(row.definition),
 });
 
 /** The wire form; the list leaves the definition out (contract, "Endpoints"). */

@@ -167,8 +167,8 @@ export function createExecutor(options: ExecutorOptions) {
     crashPoint('run-started');
     // Block states reach the store at most every PERSIST_EVERY_MS while the run goes: the live
     // status reads them from `active` meanwhile, every way a run ends writes them with its final
-    // status, and a restart resets them. Each write rewrites the run's row, payload included,
-    // so a short run writes it three times (insert, start, finish) instead of seven.
+    // status, and a restart resets them. Each write rewrites the run's row (its payload lives
+    // apart), so a short run writes it three times (insert, start, finish) instead of seven.
     let lastPersist = Date.now();
     const persist = () => {
       const time = Date.now();
@@ -208,7 +208,10 @@ export function createExecutor(options: ExecutorOptions) {
 
     let currentIndex = -1;
     try {
-      const payload = rowsSchema.parse(JSON.parse(runs.payload(jobId) ?? '[]'));
+      const payloadText = runs.payload(jobId);
+      if (payloadText === undefined)
+        throw new Error('The run’s payload is missing from the store.');
+      const payload = rowsSchema.parse(JSON.parse(payloadText));
       const outputs = new Map<string, Row[]>();
       const plan = validation.plan;
       for (const [index, planned] of plan.entries()) {

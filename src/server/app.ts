@@ -123,6 +123,7 @@ export async function createApp({
     rowMs: config.sandboxRowMs,
     outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
     log: app.log,
+    busy: () => committer.busy(),
   });
   const limits = { maxRows: config.maxRows, maxBodyBytes: config.maxBodyBytes };
   const intake = createRunIntake({

@@ -15,7 +15,12 @@ type Pending = {
 export type RunCommitter = {
   /** Writes a prepared run (or reads the one its Idempotency-Key points at) and answers. */
   commit: (prepared: Prepared) => Promise<WorkflowRunStartedResponse>;
+  /** True while run requests keep coming: one was committed within the last BUSY_WINDOW_MS. */
+  busy: () => boolean;
 };
+
+/** How long after a commit the run endpoint counts as busy. */
+const BUSY_WINDOW_MS = 50;
 
 /**
  * Group commit of new runs: every run prepared in one turn of the event loop is written in one
@@ -83,7 +88,9 @@ export function createRunCommitter(options: {
     batch.map((pending) => settle(pending.prepared)),
   );
 
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
   const flush = (): void => {
+    lastFlushAt = performance.now();
     const batch = queue;
     queue = [];
     inserted = 0;
@@ -113,5 +120,6 @@ export function createRunCommitter(options: {
         queue.push({ prepared, resolve, reject });
       });
     },
+    busy: () => performance.now() - lastFlushAt < BUSY_WINDOW_MS,
   };
 }

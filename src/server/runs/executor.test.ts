@@ -185,3 +185,29 @@ describe('draining', () => {
     }
   });
 });
+
+describe('executing while run requests keep coming', () => {
+  it('still completes runs during the stream, not only after it', async () => {
+    // Paced rows: the first run is still going when the stream starts.
+    const t = await startTestApp({ INLET_SANDBOX_ROW_MS: '5' });
+    try {
+      const workflowId = await createWorkflow(t);
+      const first = await startRun(t, workflowId);
+      const statusOf = async (jobId: string) =>
+        z
+          .object({ overall_status: z.string() })
+          .parse(json(await t.call({ url: `/workflows/runs/${jobId}/live_status` })))
+          .overall_status;
+      // A stream of run requests, one after another, until the first run completed.
+      let sentAfter = 0;
+      while ((await statusOf(first)) !== 'completed') {
+        await startRun(t, workflowId);
+        sentAfter++;
+        if (sentAfter > 2_000) throw new Error('The first run never completed during the stream');
+      }
+      expect(sentAfter).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test } from './support/fixtures.ts';
 import Papa from 'papaparse';
+import { DesignerPage } from './pages/designer-page.ts';
 import { RunConsole } from './pages/run-console.ts';
 
 const run = promisify(execFile);
@@ -199,6 +200,47 @@ test.describe('Test run console on the local sandbox', () => {
       await page.reload();
       await expect(console_.region.getByText('None saved to Local sandbox yet')).toBeVisible();
       await expect(console_.region.getByText('no longer exists')).toHaveCount(0);
+    });
+  });
+
+  test('each draft shows its own workflow, without the run or override of another', async ({
+    page,
+  }) => {
+    const console_ = new RunConsole(page);
+    const designer = new DesignerPage(page);
+    const name = 'E2E first draft';
+    await console_.open();
+    await console_.designSpec(companySpec(companies(2)));
+    const firstDraft = (await designer.draftSelect.locator('option:checked').textContent()) ?? '';
+
+    await test.step('Save, run, then start an override in the first draft', async () => {
+      await console_.saveWorkflow(name);
+      await console_.runTest();
+      await console_.expectStatus('completed');
+      await console_.override.getByRole('textbox', { name: 'specs_override JSON' }).focus();
+      await page.keyboard.insertText('{"webhook_input": ""}');
+      await expect(console_.override).toContainText('1 key differs from the stored spec.');
+    });
+
+    await test.step('A new draft starts with no workflow, run or override', async () => {
+      await page.getByRole('button', { name: 'New draft' }).click();
+      const dialog = designer.dialog('New draft');
+      await dialog.getByRole('textbox', { name: 'Draft name' }).fill('Second');
+      await dialog.getByRole('button', { name: 'Create draft' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(console_.region.getByText('None saved to Local sandbox yet')).toBeVisible();
+      await expect(console_.status).toHaveCount(0);
+      await expect(console_.region.getByText(name, { exact: true })).toHaveCount(0);
+    });
+
+    await test.step('Back in the first draft its workflow is open, its run in the history', async () => {
+      await designer.chooseDraft(firstDraft);
+      await expect(console_.region.getByText(name, { exact: true })).toBeVisible();
+      await expect(console_.status).toHaveCount(0);
+      await expect(console_.override).toContainText('No override: the run uses the stored spec');
+      await expect(console_.historyRows()).toHaveCount(1);
+      await console_.runTest();
+      await console_.expectStatus('completed');
     });
   });
 

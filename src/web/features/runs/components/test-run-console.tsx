@@ -170,8 +170,10 @@ export function TestRunConsole({
           {openProblem}
         </p>
       )}
+      {/* One panel per target and open workflow: switching drafts (or opening another
+          workflow) starts from a clean run, override and preflight, not the last one's. */}
       <RunPanel
-        key={target}
+        key={`${target}:${workflowId ?? ''}`}
         connection={connection}
         target={target}
         sandboxKey={state.sandboxKey}

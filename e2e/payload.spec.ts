@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { benchPayload } from './bench/payload-sample.ts';
 import { DesignerPage } from './pages/designer-page.ts';
 import { PayloadPage, payloadFixture } from './pages/payload-page.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -66,6 +68,63 @@ test('a payload with errors is judged row by row, and fixing it makes it clean',
     await expect(payload.summary).toContainText('0 errors · 0 warnings · 0 advisory columns');
     await expect(payload.summary).toContainText('The API would accept this payload');
     await expect(payload.region.getByText('No problems')).toBeVisible();
+  });
+});
+
+test('a large payload goes into the editor whole, with its problems in place, and stays editable', async ({
+  page,
+}, testInfo) => {
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  // 4,000 rows, 1.2 MB: loaded into the editor a slice at a time. Every 40th row lacks its
+  // email (an error), another has its employees in quotes (a warning). Pasted together
+  // from two sources: the second half has Windows line ends, which the editor makes alike.
+  const text = benchPayload(4_000);
+  const half = text.indexOf('"name": "Person 2000"');
+  const file = testInfo.outputPath('large-payload.json');
+  await writeFile(file, text.slice(0, half) + text.slice(half).replaceAll('\n', '\r\n'));
+  const rowLine = (index: number): number =>
+    PayloadPage.lineOf(text, `"name": "Person ${String(index)}"`) - 1;
+  // Shown under the editor while a large text goes in (the editor is read-only meanwhile).
+  const editorLoading = payload.region.getByText('Loading into the editor…');
+
+  await test.step('Open the app with a spec of email (required) and employees (integer)', async () => {
+    await openWithLeadSpec(designer, payload);
+  });
+
+  await test.step('Import the payload and wait until it is all in the editor', async () => {
+    await payload.importFile(file);
+    await expect(payload.importResult).toContainText('Imported large-payload.json (JSON).');
+    await expect(editorLoading).toBeHidden();
+    await expect(payload.summary).toContainText('100 errors · 100 warnings · 8 advisory columns');
+    await expect(payload.preview).toContainText('4,000 rows');
+  });
+
+  await test.step('Problems near the start and near the end point at their rows', async () => {
+    await payload.problem(/Row 8 · email/).click();
+    await expect(payload.cursor).toHaveText(`Ln ${String(rowLine(7))}, Col 3`);
+    await payload.problem(/Row 3,968 · email/).click();
+    await expect(payload.cursor).toHaveText(`Ln ${String(rowLine(3_967))}, Col 3`);
+  });
+
+  await test.step('Export gives back the imported text, with one kind of line end', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      payload.region.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const exported = await readFile(await download.path(), 'utf8');
+    expect(exported).toHaveLength(text.length);
+    expect(exported === text, 'the exported text is the imported one').toBe(true);
+  });
+
+  await test.step('The editor takes typing, and undo takes it back', async () => {
+    await payload.editor.focus();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('Space');
+    await expect(payload.cursor).toHaveText('Ln 1, Col 2');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(payload.cursor).toHaveText('Ln 1, Col 1');
+    await expect(payload.summary).toContainText('100 errors · 100 warnings · 8 advisory columns');
   });
 });
 

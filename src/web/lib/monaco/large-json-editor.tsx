@@ -1,6 +1,8 @@
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import type { EditorMarker } from './json-editor.tsx';
+import type { MonacoApi } from './load-monaco.ts';
+import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
 import { registerPayloadJsonLanguage } from './payload-json-language.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
@@ -12,9 +14,16 @@ export type LargeEditorMarker = Omit<EditorMarker, 'severity'> & { severity: Mar
 export type LargeJsonEditorHandle = {
   /** The current text and its version (a counter that grows with every change). */
   snapshot: () => { text: string; version: number };
-  /** Replaces the whole text (an import, a load); large texts get a fresh model. */
+  /**
+   * Replaces the whole text (an import, a load). Large texts get a fresh model, filled a
+   * slice per task; meanwhile the editor is read-only and `snapshot` gives the whole text.
+   */
   replaceText: (text: string) => void;
-  /** Shows markers computed from the text of `version`; ignored when the text moved on. */
+  /**
+   * Shows markers computed from the text of `version`; ignored when the text moved on.
+   * Markers for a text still loading into the editor are shown once it has loaded. Returns
+   * whether they are on the editor now.
+   */
   setMarkers: (version: number, markers: readonly LargeEditorMarker[]) => boolean;
   /** Reveals and selects a range of the text and puts the keyboard in the editor. */
   selectRange: (startOffset: number, endOffset: number) => void;
@@ -30,22 +39,62 @@ export type LargeJsonEditorProps = {
   /** Called on every change, cheaply: read the text with `snapshot` when you need it. */
   onContentChange?: (version: number) => void;
   onCursorChange?: (position: { line: number; column: number }) => void;
+  /** True while a large text is being put into the editor (it is read-only meanwhile). */
+  onLoadingChange?: (loading: boolean) => void;
   className?: string;
 };
 
 /**
- * Above this many characters a replaced text gets a new model instead of an edit: Monaco
- * picks its large-file mode only when a model is created, and setValue on an existing model
- * blocks for seconds at 32 MB (PERF.md). The undo history of the old text goes with it.
+ * Above this many characters a replaced text gets a new model, loaded a slice per task (see
+ * load-model-in-slices.ts), instead of one edit: at 2,500 rows (0.8 MB) one edit took a
+ * task of 58–78 ms of CPU, the slices at most 23–31 ms; Monaco picks its large-file mode
+ * only when a model is created, and setValue on an existing model blocks for seconds at
+ * 32 MB (PERF.md). The undo history of the old text goes with it.
  */
-export const BIG_TEXT_CHARS = 1_000_000;
+export const BIG_TEXT_CHARS = 256 * 1024;
 
 const MARKER_OWNER = 'inlet.judge';
 
-/** Above this many lines the editor does not offer folding (see `attach`). */
+/**
+ * Above this many lines the editor leaves out the features that re-read the whole text on
+ * the main thread after edits: folding and sticky scroll (indentation ranges of every line)
+ * and the bracket features (bracket pair colours, matching, the active pair's guide), which
+ * build a bracket tree of the whole text the first time one of them asks (a 117 ms task
+ * under the profiler at 120k lines) and re-parse each appended slice while a text loads.
+ */
 export const FOLDING_MAX_LINES = 20_000;
 
+const optionsForLines = (lineCount: number): MonacoEditor.IEditorOptions => {
+  const small = lineCount <= FOLDING_MAX_LINES;
+  return {
+    folding: small,
+    stickyScroll: { enabled: small },
+    matchBrackets: small ? 'always' : 'never',
+    guides: { highlightActiveBracketPair: small },
+  };
+};
+
+/**
+ * Bracket pair colours are a model option: set on the model, since the editor's option
+ * would go into the configuration every standalone editor shares (and so to the spec
+ * editor's model too).
+ */
+const bracketColours = (
+  model: MonacoEditor.ITextModel,
+  complete: boolean,
+): MonacoEditor.BracketPairColorizationOptions => ({
+  enabled: complete && model.getLineCount() <= FOLDING_MAX_LINES,
+  independentColorPoolPerBracketType: false,
+});
+
 type MarkerData = MonacoEditor.IMarkerData;
+
+type LoadingText = {
+  text: string;
+  slices: SliceLoad;
+  /** The newest markers for the text, kept until it is all in the editor. */
+  markers: { version: number; markers: readonly LargeEditorMarker[] } | undefined;
+};
 
 const sameMarkers = (a: readonly MarkerData[], b: readonly MarkerData[]): boolean =>
   a.length === b.length &&
@@ -62,6 +111,39 @@ const sameMarkers = (a: readonly MarkerData[], b: readonly MarkerData[]): boolea
     );
   });
 
+/** Puts the judge's markers on the model (offsets into its text), unless they are there already. */
+function applyMarkers(
+  monaco: MonacoApi['monaco'],
+  model: MonacoEditor.ITextModel,
+  markers: readonly LargeEditorMarker[],
+): void {
+  const { MarkerSeverity } = monaco;
+  const length = model.getValueLength();
+  const next = markers.map((marker): MarkerData => {
+    const start = model.getPositionAt(Math.min(marker.startOffset, length));
+    const end = model.getPositionAt(
+      Math.min(Math.max(marker.endOffset, marker.startOffset), length),
+    );
+    return {
+      message: marker.message,
+      severity:
+        marker.severity === 'error'
+          ? MarkerSeverity.Error
+          : marker.severity === 'warning'
+            ? MarkerSeverity.Warning
+            : MarkerSeverity.Info,
+      startLineNumber: start.lineNumber,
+      startColumn: start.column,
+      endLineNumber: end.lineNumber,
+      endColumn: end.column,
+    };
+  });
+  // Monaco moves markers with the text; while typing they mostly stay put, and
+  // re-creating hundreds of decorations on a large model costs tens of milliseconds.
+  const current = monaco.editor.getModelMarkers({ resource: model.uri, owner: MARKER_OWNER });
+  if (!sameMarkers(current, next)) monaco.editor.setModelMarkers(model, MARKER_OWNER, next);
+}
+
 /**
  * A JSON editor for payloads of any size: uncontrolled (the text lives in the Monaco model,
  * read on demand), without Monaco's JSON validation, with markers supplied by the caller.
@@ -74,6 +156,7 @@ export function LargeJsonEditor({
   describedBy,
   onContentChange,
   onCursorChange,
+  onLoadingChange,
   className,
 }: LargeJsonEditorProps) {
   const monacoState = useMonaco();
@@ -83,10 +166,13 @@ export function LargeJsonEditor({
   const versionRef = useRef(0);
   /** Text to show once the editor exists (set before Monaco has loaded). */
   const pendingTextRef = useRef(initialText);
-  const attachRef = useRef<((model: MonacoEditor.ITextModel) => void) | undefined>(undefined);
-  const latest = useRef({ onContentChange, onCursorChange, ariaLabel });
+  /** Puts a text in a fresh model, a slice per task (set while the editor exists). */
+  const loadRef = useRef<((text: string) => void) | undefined>(undefined);
+  /** The text being loaded into the editor, and markers that arrived for it meanwhile. */
+  const loadingRef = useRef<LoadingText | undefined>(undefined);
+  const latest = useRef({ onContentChange, onCursorChange, onLoadingChange, ariaLabel });
   useEffect(() => {
-    latest.current = { onContentChange, onCursorChange, ariaLabel };
+    latest.current = { onContentChange, onCursorChange, onLoadingChange, ariaLabel };
   });
 
   useEffect(() => {
@@ -112,9 +198,14 @@ export function LargeJsonEditor({
       fixedOverflowWidgets: true,
       renderLineHighlight: 'line',
       lineNumbersMinChars: 4,
+      readOnlyMessage: { value: 'The payload is still loading into the editor.' },
       // Features that walk the whole text after every edit on the main thread, or ask the
       // editor worker to: not worth it on a payload of 100k rows.
       links: false,
+      // The default color provider has the whole text copied to Monaco's editor worker
+      // (models under 50 MB are synced): one task of 370–470 ms (under the profiler) when a
+      // 29 MB payload was attached.
+      colorDecorators: false,
       occurrencesHighlight: 'off',
       selectionHighlight: false,
       wordBasedSuggestions: 'off',
@@ -126,20 +217,83 @@ export function LargeJsonEditor({
     editorRef.current = editor;
 
     let contentListener: IDisposable | undefined;
-    const attach = (model: MonacoEditor.ITextModel): void => {
+    const listen = (model: MonacoEditor.ITextModel): void => {
       contentListener?.dispose();
-      // Indentation folding re-reads every line after each edit, on the main thread.
-      editor.updateOptions({ folding: model.getLineCount() <= FOLDING_MAX_LINES });
-      editor.setModel(model);
       contentListener = model.onDidChangeContent(() => {
+        // The slices of a loading text are one change, announced when it began.
+        if (loadingRef.current) return;
         versionRef.current += 1;
         latest.current.onContentChange?.(versionRef.current);
       });
     };
-    attachRef.current = attach;
-    attach(monaco.editor.createModel(pendingTextRef.current, language, uri));
-    versionRef.current += 1;
-    latest.current.onContentChange?.(versionRef.current);
+
+    // Changing the editor's options re-validates them all and writes them into the
+    // configuration all standalone editors share: skip it when they stay the same.
+    let appliedOptions = '';
+    const setOptions = (options: MonacoEditor.IEditorOptions): void => {
+      const key = JSON.stringify(options);
+      if (key === appliedOptions) return;
+      appliedOptions = key;
+      editor.updateOptions(options);
+    };
+
+    const load = (text: string): void => {
+      const wasLoading = loadingRef.current !== undefined;
+      loadingRef.current?.slices.cancel();
+      loadingRef.current = undefined;
+      const previous = editor.getModel();
+      editor.setModel(null);
+      previous?.dispose();
+      const loading: LoadingText = {
+        text,
+        slices: { cancel: () => undefined },
+        markers: undefined,
+      };
+      loading.slices = loadModelInSlices({
+        text,
+        createModel: (first) => monaco.editor.createModel(first, language, uri),
+        onStart: (model, complete) => {
+          // Read-only until the whole text is in: an edit meanwhile would be lost to the
+          // judge, which has the whole text already. Meanwhile the editor goes without the
+          // per-line features, so the slices do not feed them.
+          setOptions({
+            ...optionsForLines(complete ? model.getLineCount() : Number.POSITIVE_INFINITY),
+            readOnly: !complete,
+          });
+          model.updateOptions({ bracketColorizationOptions: bracketColours(model, complete) });
+          loadingRef.current = complete ? undefined : loading;
+          editor.setModel(model);
+          listen(model);
+          if (complete === wasLoading) latest.current.onLoadingChange?.(!complete);
+        },
+        onDone: (model) => {
+          if (loadingRef.current !== loading) return;
+          loadingRef.current = undefined;
+          setOptions({ ...optionsForLines(model.getLineCount()), readOnly: false });
+          model.updateOptions({ bracketColorizationOptions: bracketColours(model, true) });
+          // Monaco drops a byte order mark and makes line breaks alike; then the text the
+          // judge had differs from the model's, and the model's is judged again.
+          const exact =
+            model.getValueLength() === text.length &&
+            (model.getEOL() === '\r\n' || !text.includes('\r'));
+          if (!exact) {
+            versionRef.current += 1;
+            latest.current.onContentChange?.(versionRef.current);
+          }
+          const waiting = loading.markers;
+          if (waiting) {
+            // In a task of their own: this one has appended the last slice already.
+            setTimeout(() => {
+              if (waiting.version === versionRef.current && editor.getModel() === model)
+                applyMarkers(monaco, model, waiting.markers);
+            }, 0);
+          }
+          latest.current.onLoadingChange?.(false);
+        },
+      });
+    };
+    loadRef.current = load;
+    load(pendingTextRef.current);
 
     const cursorListener = editor.onDidChangeCursorPosition((event) => {
       latest.current.onCursorChange?.({
@@ -148,13 +302,15 @@ export function LargeJsonEditor({
       });
     });
     return () => {
+      loadingRef.current?.slices.cancel();
+      loadingRef.current = undefined;
+      loadRef.current = undefined;
       cursorListener.dispose();
       contentListener?.dispose();
       const model = editor.getModel();
       editor.dispose();
       model?.dispose();
       editorRef.current = undefined;
-      attachRef.current = undefined;
     };
   }, [api, modelUri]);
 
@@ -164,30 +320,34 @@ export function LargeJsonEditor({
     ref,
     (): LargeJsonEditorHandle => ({
       snapshot: () => {
+        const loading = loadingRef.current;
         const model = editorRef.current?.getModel();
         return {
-          text: model ? model.getValue() : pendingTextRef.current,
+          text: loading ? loading.text : model ? model.getValue() : pendingTextRef.current,
           version: versionRef.current,
         };
       },
       replaceText: (text) => {
         const editor = editorRef.current;
         const model = editor?.getModel();
-        const attach = attachRef.current;
-        if (!api || !editor || !model || !attach) {
-          pendingTextRef.current = text;
+        const load = loadRef.current;
+        const announce = (): void => {
           versionRef.current += 1;
           latest.current.onContentChange?.(versionRef.current);
+        };
+        if (!editor || !load) {
+          pendingTextRef.current = text;
+          announce();
           return;
         }
-        if (text.length > BIG_TEXT_CHARS || model.getValueLength() > BIG_TEXT_CHARS) {
-          const uri = model.uri;
-          const language = model.getLanguageId();
-          editor.setModel(null);
-          model.dispose();
-          attach(api.monaco.editor.createModel(text, language, uri));
-          versionRef.current += 1;
-          latest.current.onContentChange?.(versionRef.current);
+        if (
+          loadingRef.current ||
+          !model ||
+          text.length > BIG_TEXT_CHARS ||
+          model.getValueLength() > BIG_TEXT_CHARS
+        ) {
+          load(text);
+          announce();
         } else {
           // An edit, not setValue: the replacement can be undone.
           editor.pushUndoStop();
@@ -198,37 +358,14 @@ export function LargeJsonEditor({
         editor.setPosition({ lineNumber: 1, column: 1 });
       },
       setMarkers: (version, markers) => {
+        const loading = loadingRef.current;
+        if (loading) {
+          if (version === versionRef.current) loading.markers = { version, markers };
+          return false;
+        }
         const model = editorRef.current?.getModel();
         if (!api || !model || version !== versionRef.current) return false;
-        const { MarkerSeverity } = api.monaco;
-        const length = model.getValueLength();
-        const next = markers.map((marker): MarkerData => {
-          const start = model.getPositionAt(Math.min(marker.startOffset, length));
-          const end = model.getPositionAt(
-            Math.min(Math.max(marker.endOffset, marker.startOffset), length),
-          );
-          return {
-            message: marker.message,
-            severity:
-              marker.severity === 'error'
-                ? MarkerSeverity.Error
-                : marker.severity === 'warning'
-                  ? MarkerSeverity.Warning
-                  : MarkerSeverity.Info,
-            startLineNumber: start.lineNumber,
-            startColumn: start.column,
-            endLineNumber: end.lineNumber,
-            endColumn: end.column,
-          };
-        });
-        // Monaco moves markers with the text; while typing they mostly stay put, and
-        // re-creating hundreds of decorations on a large model costs tens of milliseconds.
-        const current = api.monaco.editor.getModelMarkers({
-          resource: model.uri,
-          owner: MARKER_OWNER,
-        });
-        if (!sameMarkers(current, next))
-          api.monaco.editor.setModelMarkers(model, MARKER_OWNER, next);
+        applyMarkers(api.monaco, model, markers);
         return true;
       },
       selectRange: (startOffset, endOffset) => {

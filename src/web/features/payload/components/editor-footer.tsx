@@ -4,13 +4,15 @@ import { formatBytes } from '../model/summary-text.ts';
 
 export type EditorFooterProps = {
   cursor: { line: number; column: number };
+  /** A large text is still going into the editor, which is read-only until then. */
+  loading: boolean;
   judged: JudgedPayload | undefined;
   pending: boolean;
   saveProblem: string | undefined;
 };
 
 /** Under the editor: where the cursor is, how big the payload is against the limits. */
-export function EditorFooter({ cursor, judged, pending, saveProblem }: EditorFooterProps) {
+export function EditorFooter({ cursor, loading, judged, pending, saveProblem }: EditorFooterProps) {
   const rows = judged?.judgement.summary.rowCount ?? 0;
   const bytes = judged?.bytes ?? 0;
   return (
@@ -28,6 +30,7 @@ export function EditorFooter({ cursor, judged, pending, saveProblem }: EditorFoo
           </span>
         </>
       )}
+      {loading && <span>Loading into the editor…</span>}
       <span className="payload__judge-state">
         {pending
           ? 'Judging…'

@@ -40,6 +40,7 @@ export function PayloadSession({
   const editorRef = useRef<LargeJsonEditorHandle>(null);
   const announce = useAnnounce();
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  const [editorLoading, setEditorLoading] = useState(false);
   const [selected, setSelected] = useState<Finding | undefined>();
   const [proposals, setProposals] = useState<ColumnProposal[] | undefined>();
   const [inferProblem, setInferProblem] = useState<string | undefined>();
@@ -144,10 +145,12 @@ export function PayloadSession({
               describedBy={SUMMARY_ID}
               onContentChange={handleContentChange}
               onCursorChange={setCursor}
+              onLoadingChange={setEditorLoading}
               className="payload__editor"
             />
             <EditorFooter
               cursor={cursor}
+              loading={editorLoading}
               judged={judged}
               pending={pending}
               saveProblem={storage.saveProblem}

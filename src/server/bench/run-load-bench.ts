@@ -58,6 +58,8 @@ async function main(): Promise<void> {
       INLET_API_KEY: KEY,
       INLET_SANDBOX_ROW_MS: '0',
       INLET_RATE_LIMIT_PER_MIN: '0',
+      // INLET_RUN_INTAKE_THREAD=0 measures run requests prepared on the event loop instead.
+      INLET_RUN_INTAKE_THREAD: process.env.INLET_RUN_INTAKE_THREAD ?? '1',
     }),
     webRoot: undefined,
   };

@@ -51,8 +51,8 @@ const CANCEL_CHECK_MS = 100;
 const PROGRESS_EVERY_MS = 50;
 const YIELD_EVERY_ROWS = 256;
 const RETRY_AFTER_FAILURE_MS = 1_000;
-/** Between pumps while `busy`: with two slots, at most about 200 runs a second start. */
-const BUSY_PUMP_DELAY_MS = 10;
+/** Between pumps while `busy`: with two slots, at most about 100 runs a second start. */
+const BUSY_PUMP_DELAY_MS = 20;
 
 const rowsSchema = z.array(jsonObjectSchema);
 

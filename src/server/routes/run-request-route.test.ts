@@ -92,6 +92,16 @@ describe('GET /inlet/sandbox/runs/{run_id}/request', () => {
   });
 });
 
+/** A workflow and one completed run of it in the data directory `dir`, the app closed again. */
+async function completedRunIn(dir: string): Promise<{ workflowId: string; jobId: string }> {
+  const app = await startTestApp({}, dir);
+  const workflowId = await createWorkflow(app);
+  const jobId = await startRun(app, workflowId);
+  await waitForTerminal(app, jobId);
+  await app.close();
+  return { workflowId, jobId };
+}
+
 describe('a database made before specs_override was stored', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'inlet-migrate-'));
   afterAll(() => {
@@ -99,11 +109,7 @@ describe('a database made before specs_override was stored', () => {
   });
 
   it('gains the column on start-up; its old runs answer with a null override', async () => {
-    const before = await startTestApp({}, dir);
-    const workflowId = await createWorkflow(before);
-    const jobId = await startRun(before, workflowId);
-    await waitForTerminal(before, jobId);
-    await before.close();
+    const { workflowId, jobId } = await completedRunIn(dir);
 
     // Back to the old schema: the runs table as it was, without the column.
     const old = openDatabase(dir);
@@ -140,11 +146,7 @@ describe('a database made before payloads and results were kept compressed in SQ
   });
 
   it('reads and runs the runs it stored as JSON text, and serves their result files', async () => {
-    const before = await startTestApp({}, dir);
-    const workflowId = await createWorkflow(before);
-    const jobId = await startRun(before, workflowId);
-    await waitForTerminal(before, jobId);
-    await before.close();
+    const { jobId } = await completedRunIn(dir);
 
     // As an older Inlet stored them: the payload as text in the run's row, results as files,
     // one run done and one still queued.

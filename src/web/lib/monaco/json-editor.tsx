@@ -1,5 +1,6 @@
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
+import { toMarkerData } from './marker-data.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
 
@@ -189,27 +190,10 @@ export function JsonEditor({
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!api || !model) return;
-    const length = model.getValueLength();
     api.monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,
-      (markers ?? []).map((marker) => {
-        const start = model.getPositionAt(Math.min(marker.startOffset, length));
-        const end = model.getPositionAt(
-          Math.min(Math.max(marker.endOffset, marker.startOffset), length),
-        );
-        return {
-          message: marker.message,
-          severity:
-            marker.severity === 'error'
-              ? api.monaco.MarkerSeverity.Error
-              : api.monaco.MarkerSeverity.Warning,
-          startLineNumber: start.lineNumber,
-          startColumn: start.column,
-          endLineNumber: end.lineNumber,
-          endColumn: end.column,
-        };
-      }),
+      (markers ?? []).map((marker) => toMarkerData(api.monaco, model, marker)),
     );
   }, [api, markers, value]);
 

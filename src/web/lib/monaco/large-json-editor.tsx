@@ -3,6 +3,7 @@ import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import type { EditorMarker } from './json-editor.tsx';
 import type { MonacoApi } from './load-monaco.ts';
 import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
+import { toMarkerData } from './marker-data.ts';
 import { registerPayloadJsonLanguage } from './payload-json-language.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
@@ -117,27 +118,7 @@ function applyMarkers(
   model: MonacoEditor.ITextModel,
   markers: readonly LargeEditorMarker[],
 ): void {
-  const { MarkerSeverity } = monaco;
-  const length = model.getValueLength();
-  const next = markers.map((marker): MarkerData => {
-    const start = model.getPositionAt(Math.min(marker.startOffset, length));
-    const end = model.getPositionAt(
-      Math.min(Math.max(marker.endOffset, marker.startOffset), length),
-    );
-    return {
-      message: marker.message,
-      severity:
-        marker.severity === 'error'
-          ? MarkerSeverity.Error
-          : marker.severity === 'warning'
-            ? MarkerSeverity.Warning
-            : MarkerSeverity.Info,
-      startLineNumber: start.lineNumber,
-      startColumn: start.column,
-      endLineNumber: end.lineNumber,
-      endColumn: end.column,
-    };
-  });
+  const next = markers.map((marker) => toMarkerData(monaco, model, marker));
   // Monaco moves markers with the text; while typing they mostly stay put, and
   // re-creating hundreds of decorations on a large model costs tens of milliseconds.
   const current = monaco.editor.getModelMarkers({ resource: model.uri, owner: MARKER_OWNER });

@@ -1,0 +1,35 @@
+import type { editor as MonacoEditor } from 'monaco-editor/editor';
+import type { MonacoApi } from './load-monaco.ts';
+
+/** A finding to mark: offsets into the model's text, clamped to it. */
+export type OffsetMarker = {
+  startOffset: number;
+  endOffset: number;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+};
+
+/** Monaco's marker for a finding, its offsets turned into line and column on `model`. */
+export function toMarkerData(
+  monaco: MonacoApi['monaco'],
+  model: MonacoEditor.ITextModel,
+  marker: OffsetMarker,
+): MonacoEditor.IMarkerData {
+  const length = model.getValueLength();
+  const start = model.getPositionAt(Math.min(marker.startOffset, length));
+  const end = model.getPositionAt(Math.min(Math.max(marker.endOffset, marker.startOffset), length));
+  const { MarkerSeverity } = monaco;
+  return {
+    message: marker.message,
+    severity:
+      marker.severity === 'error'
+        ? MarkerSeverity.Error
+        : marker.severity === 'warning'
+          ? MarkerSeverity.Warning
+          : MarkerSeverity.Info,
+    startLineNumber: start.lineNumber,
+    startColumn: start.column,
+    endLineNumber: end.lineNumber,
+    endColumn: end.column,
+  };
+}

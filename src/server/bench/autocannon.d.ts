@@ -1,12 +1,6 @@
 // autocannon ships no types and @types/autocannon is not installed: the part the bench uses.
 declare module 'autocannon' {
   type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
-  type RequestParams = {
-    method?: string;
-    path?: string;
-    headers?: Record<string, string>;
-    body?: string | Buffer;
-  };
   export type Options = {
     url: string;
     connections?: number;
@@ -14,7 +8,10 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
-    requests?: (RequestParams & { setupRequest?: (request: RequestParams) => RequestParams })[];
+    /** Worker threads that send the requests (0: on the caller's own thread). */
+    workers?: number;
+    /** Replace `[<id>]` in the request (headers and body too) with a fresh id each time. */
+    idReplacement?: boolean;
   };
   export type Result = {
     requests: Histogram & { total: number };

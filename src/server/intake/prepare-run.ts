@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   judgePayloadText,
   judgePayloadValue,
@@ -14,6 +14,7 @@ import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
 import { initialBlockStates } from '../runs/block-states.ts';
+import { newJobId } from '../runs/job-id.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import { compressJson } from '../store/compressed-json.ts';
 import type { NewRunRow, RunWarning } from '../store/run-store.ts';
@@ -243,7 +244,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   return {
     kind: 'insert',
     run: {
-      job_id: randomUUID(),
+      job_id: newJobId(),
       workflow_id: workflow.id,
       workflow_name: workflow.name,
       save_json: query.save_json,

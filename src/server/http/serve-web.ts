@@ -45,9 +45,12 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
     }
     return payload;
   });
+  // Files are looked up per request (fastify-static's wildcard route), not listed once at
+  // start, so a build made while the server runs is served: its index.html names new assets.
+  // Dotfiles are never served (the wildcard route would otherwise serve them).
   await app.register(fastifyStatic, {
     root: webRoot,
-    wildcard: false,
+    dotfiles: 'ignore',
     index: false,
     setHeaders(reply, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

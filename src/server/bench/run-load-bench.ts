@@ -8,15 +8,17 @@ import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { linearWorkflow } from '../test-support/fixtures.ts';
-import { sampleCpu, type CpuSample } from './thread-cpu.ts';
+import { BASELINE, LIVE, printRound, printTargets, RUN, type Measured } from './load-report.ts';
+import { sampleCpu } from './thread-cpu.ts';
 
 /*
- * `npm run bench:server [-- --duration 20 --connections 50 --case run --soak]`: throughput and
- * latency of the sandbox against a bare Fastify route that parses the same body (the
- * baseline), on loopback with the rate limit off and unpaced rows. A benchmark, never a test:
- * it prints a table and the targets, and exits 0 either way. `--case` runs only the cases
- * whose name holds the text. `--soak` runs the run endpoint for 5 minutes and reports the
- * resident set size at start, middle and end.
+ * `npm run bench:server [-- --duration 20 --connections 50 --rounds 3 --case run --soak]`:
+ * throughput and latency of the sandbox against a bare Fastify route that parses the same
+ * body (the baseline), on loopback with the rate limit off and unpaced rows. A benchmark,
+ * never a test: it prints a table per round and the targets, and exits 0 either way.
+ * `--rounds` repeats every case (on a shared machine one round can be 10% off the next).
+ * `--case` runs only the cases whose name holds the text. `--soak` runs the run endpoint for
+ * 5 minutes and reports the resident set size at start, middle and end.
  *
  * autocannon sends from a worker thread of its own, as a client on another machine would not
  * share the server's event loop. (Sending from the event loop itself, as this bench did
@@ -33,6 +35,7 @@ const soak = process.argv.includes('--soak');
 const duration = Number(argValue('duration') ?? (soak ? 300 : 20));
 const connections = Number(argValue('connections') ?? 50);
 const only = argValue('case');
+const rounds = Math.max(1, Number(argValue('rounds') ?? 1));
 
 const rows = Array.from({ length: 100 }, (_, index) => ({
   company_name: `Company ${index}`,
@@ -121,7 +124,7 @@ async function main(): Promise<void> {
   } else {
     const cases: [string, () => Promise<Result>][] = [
       [
-        'bare Fastify, same body (baseline)',
+        BASELINE,
         () =>
           autocannon({
             url: `${bareBase}/run`,
@@ -133,13 +136,10 @@ async function main(): Promise<void> {
             body,
           }),
       ],
-      ['POST /workflows/run, 100 rows', () => autocannon(runCase(false))],
+      [RUN, () => autocannon(runCase(false))],
+      [`${RUN}, a fresh Idempotency-Key each`, () => autocannon(runCase(true))],
       [
-        'POST /workflows/run, 100 rows, a fresh Idempotency-Key each',
-        () => autocannon(runCase(true)),
-      ],
-      [
-        'GET /workflows/runs/{id}/live_status',
+        LIVE,
         () =>
           autocannon({
             url: `${base}/workflows/runs/${jobId}/live_status`,
@@ -150,66 +150,49 @@ async function main(): Promise<void> {
           }),
       ],
     ];
-    const results: [string, Result, CpuSample][] = [];
+    const measured: Measured[][] = [];
     const rssStart = process.memoryUsage().rss;
     const backlog: string[] = [];
-    for (const [name, run] of cases) {
-      if (only !== undefined && !name.includes(only)) continue;
-      console.error(`Running ${name} for ${duration} s…`);
-      const before = sampleCpu();
-      const result = await run();
-      const after = sampleCpu();
-      results.push([
-        name,
-        result,
-        {
-          processMs: after.processMs - before.processMs,
-          mainMs:
-            after.mainMs === undefined || before.mainMs === undefined
-              ? undefined
-              : after.mainMs - before.mainMs,
-        },
-      ]);
-      // The runs a case queued are executed before the next case starts, so each case is
-      // measured alone; how long that took is the executor's throughput.
-      const queued = activeRuns(app);
-      if (queued === 0) continue;
-      const since = performance.now();
-      const cpuBefore = process.cpuUsage();
-      while (activeRuns(app) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      const cpu = process.cpuUsage(cpuBefore);
-      backlog.push(
-        `${name}: ${queued} runs still queued or running at its end, executed in ${((performance.now() - since) / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1000 / queued).toFixed(2)} ms of process CPU a run`,
-      );
+    for (let index = 0; index < rounds; index++) {
+      const round: Measured[] = [];
+      for (const [name, run] of cases) {
+        if (only !== undefined && !name.includes(only)) continue;
+        console.error(`Round ${index + 1}: running ${name} for ${duration} s…`);
+        const before = sampleCpu();
+        const result = await run();
+        const after = sampleCpu();
+        const mainMs =
+          after.mainMs === undefined || before.mainMs === undefined
+            ? undefined
+            : after.mainMs - before.mainMs;
+        round.push({
+          name,
+          result,
+          cpu: { processMs: after.processMs - before.processMs, mainMs },
+        });
+        // The runs a case queued are executed before the next case starts, so each case is
+        // measured alone; how long that took is the executor's throughput.
+        const queued = activeRuns(app);
+        if (queued === 0) continue;
+        const since = performance.now();
+        const cpuBefore = process.cpuUsage();
+        while (activeRuns(app) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        const cpu = process.cpuUsage(cpuBefore);
+        backlog.push(
+          `${name}: ${queued} runs still queued or running at its end, executed in ${((performance.now() - since) / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1000 / queued).toFixed(2)} ms of process CPU a run`,
+        );
+      }
+      measured.push(round);
     }
-    const find = (prefix: string) => results.find(([name]) => name.startsWith(prefix))?.[1];
-    const baseline = find('bare Fastify');
-    const ratio = (value: number, of: number | undefined) =>
-      of !== undefined && of > 0 ? (value / of).toFixed(2) : '–';
-    const perRequest = (ms: number | undefined, result: Result) =>
-      ms === undefined || result.requests.total === 0
-        ? '–'
-        : String(Math.round((ms * 1000) / result.requests.total));
-    console.log(`\n${connections} connections, ${duration} s per case, loopback\n`);
-    console.log(
-      '| case | req/s | × baseline | p50 ms | × baseline | p99 ms | × baseline | non-2xx | errors | CPU µs/request | event loop µs/request |',
-    );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const [name, result, cpu] of results) {
-      console.log(
-        `| ${name} | ${Math.round(result.requests.average)} | ${ratio(result.requests.average, baseline?.requests.average)} | ${result.latency.p50} | ${ratio(result.latency.p50, baseline?.latency.p50)} | ${result.latency.p99} | ${ratio(result.latency.p99, baseline?.latency.p99)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${perRequest(cpu.processMs, result)} | ${perRequest(cpu.mainMs, result)} |`,
-      );
-    }
+    console.log(`\n${connections} connections, ${duration} s per case, loopback`);
+    measured.forEach((round, index) => {
+      console.log(rounds > 1 ? `\nRound ${index + 1}\n` : '');
+      printRound(round);
+    });
     console.log(
       '\nCPU µs/request: the whole process (the server, its threads and the sending worker) per request; the event loop: the main thread alone.',
     );
-    const run = find('POST /workflows/run, 100 rows');
-    const live = find('GET');
-    if (baseline) {
-      console.log(
-        `Targets: run ≥ 0.50 × baseline req/s (${ratio(run?.requests.average ?? 0, baseline.requests.average)}), live status ≥ 0.70 (${ratio(live?.requests.average ?? 0, baseline.requests.average)}), p99 < 50 ms (run ${run?.latency.p99 ?? '–'}, live ${live?.latency.p99 ?? '–'}).`,
-      );
-    }
+    printTargets(measured);
     for (const line of backlog) console.log(`Executor backlog, ${line}.`);
     console.log(
       `Resident set size: ${mb(rssStart)} before, ${mb(process.memoryUsage().rss)} after.`,

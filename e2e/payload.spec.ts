@@ -85,8 +85,6 @@ test('a large payload goes into the editor whole, with its problems in place, an
   await writeFile(file, text.slice(0, half) + text.slice(half).replaceAll('\n', '\r\n'));
   const rowLine = (index: number): number =>
     PayloadPage.lineOf(text, `"name": "Person ${String(index)}"`) - 1;
-  // Shown under the editor while a large text goes in (the editor is read-only meanwhile).
-  const editorLoading = payload.region.getByText('Loading into the editor…');
 
   await test.step('Open the app with a spec of email (required) and employees (integer)', async () => {
     await openWithLeadSpec(designer, payload);
@@ -95,7 +93,7 @@ test('a large payload goes into the editor whole, with its problems in place, an
   await test.step('Import the payload and wait until it is all in the editor', async () => {
     await payload.importFile(file);
     await expect(payload.importResult).toContainText('Imported large-payload.json (JSON).');
-    await expect(editorLoading).toBeHidden();
+    await expect(payload.editorLoading).toBeHidden();
     await expect(payload.summary).toContainText('100 errors · 100 warnings · 8 advisory columns');
     await expect(payload.preview).toContainText('4,000 rows');
   });

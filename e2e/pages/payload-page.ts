@@ -22,6 +22,8 @@ export class PayloadPage {
   readonly inferButton: Locator;
   readonly importResult: Locator;
   readonly cursor: Locator;
+  /** Shown under the editor while a large text goes in (the editor is read-only meanwhile). */
+  readonly editorLoading: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Sample payload', exact: true });
@@ -33,6 +35,7 @@ export class PayloadPage {
     this.inferButton = this.region.getByRole('button', { name: 'Infer columns' });
     this.importResult = this.region.getByRole('status', { name: 'Import result' });
     this.cursor = this.region.getByText(/^Ln \d+, Col \d+$/);
+    this.editorLoading = this.region.getByText('Loading into the editor…');
   }
 
   async waitForEditor(): Promise<void> {

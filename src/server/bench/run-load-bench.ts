@@ -17,8 +17,9 @@ import { sampleCpu } from './thread-cpu.ts';
  * body (the baseline), on loopback with the rate limit off and unpaced rows. A benchmark,
  * never a test: it prints a table per round and the targets, and exits 0 either way.
  * `--rounds` repeats every case (on a shared machine one round can be 10% off the next).
- * `--case` runs only the cases whose name holds the text. `--soak` runs the run endpoint for
- * 5 minutes and reports the resident set size at start, middle and end.
+ * `--case` runs only the cases whose name matches it, a regular expression (`--case 'bare|GET'`).
+ * `--soak` runs the run endpoint for 5 minutes and reports the resident set size at start,
+ * middle and end.
  *
  * autocannon sends from a worker thread of its own, as a client on another machine would not
  * share the server's event loop. (Sending from the event loop itself, as this bench did
@@ -34,7 +35,8 @@ const argValue = (name: string): string | undefined => {
 const soak = process.argv.includes('--soak');
 const duration = Number(argValue('duration') ?? (soak ? 300 : 20));
 const connections = Number(argValue('connections') ?? 50);
-const only = argValue('case');
+const onlyArg = argValue('case');
+const only = onlyArg === undefined ? undefined : new RegExp(onlyArg, 'i');
 const rounds = Math.max(1, Number(argValue('rounds') ?? 1));
 
 const rows = Array.from({ length: 100 }, (_, index) => ({
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
     for (let index = 0; index < rounds; index++) {
       const round: Measured[] = [];
       for (const [name, run] of cases) {
-        if (only !== undefined && !name.includes(only)) continue;
+        if (only !== undefined && !only.test(name)) continue;
         console.error(`Round ${index + 1}: running ${name} for ${duration} s…`);
         const before = sampleCpu();
         const result = await run();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { blockLiveStatusSchema, type BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { runStatusSchema, type RunStatus } from '../../core/wire/run-status.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { memoizeParse } from './parsed-text-memo.ts';
 import { parseStoredGraph } from './stored-graph.ts';
 import { asBuffer, decompressJson } from './compressed-json.ts';
 import { nowIso } from './timestamps.ts';
@@ -67,6 +68,11 @@ const metricsSchema = z.record(z.string(), z.unknown()).nullable();
 const jobIdRowSchema = z.object({ job_id: z.string() });
 const warningsSchema = z.array(warningSchema);
 const blocksSchema = z.array(blockLiveStatusSchema);
+/**
+ * Block states by their text: each poll of a finished run's live status reads the same text,
+ * and checking it with zod was most of the poll's cost.
+ */
+const parseBlocks = memoizeParse((text) => blocksSchema.parse(JSON.parse(text)));
 
 function toStored(raw: unknown): StoredRun {
   const row = runRowSchema.parse(raw);
@@ -81,7 +87,7 @@ function toStored(raw: unknown): StoredRun {
     definition: parseStoredGraph(row.definition),
     specsOverrideJson: row.specs_override,
     warnings: warningsSchema.parse(JSON.parse(row.warnings)),
-    blocks: blocksSchema.parse(JSON.parse(row.blocks)),
+    blocks: parseBlocks(row.blocks),
     metrics: metricsSchema.parse(row.metrics === null ? null : JSON.parse(row.metrics)),
     created_at: row.created_at,
     started_at: row.started_at,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { detailError } from '../http/http-error.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { createKeyCheck } from './sandbox-key.ts';
@@ -48,7 +48,8 @@ export function registerApiAuth(
   const limiter = createRateLimiter(options.rateLimitPerMin);
   const checkKey = createKeyCheck(options.sandboxKey);
   app.decorateRequest('caller', undefined);
-  app.addHook('onRequest', async (request, reply) => {
+  /** Sets `request.caller`, or throws the answer (400, 401 or 429). */
+  const authorize = (request: FastifyRequest, reply: FastifyReply): void => {
     if (!options.isSandboxRoute(request)) return;
     // A repeated key is ambiguous (which one counts?), so it is refused whatever the values.
     if (apiKeyLines(request) > 1) {
@@ -78,5 +79,15 @@ export function registerApiAuth(
         { 'Retry-After': String(decision.retryAfterSeconds) },
       );
     }
+  };
+  // A callback hook, not an async one: it runs on every request.
+  app.addHook('onRequest', (request, reply, done) => {
+    try {
+      authorize(request, reply);
+    } catch (error) {
+      done(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    done();
   });
 }

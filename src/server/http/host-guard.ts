@@ -29,10 +29,14 @@ export function registerHostGuard(
   allowedHosts: string[],
 ): void {
   if (!isLoopbackBind(bindHost)) return;
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, and most pass.
+  app.addHook('onRequest', (request, reply, done) => {
     const host = request.headers.host ?? '';
-    if (isLoopbackHost(host) || allowedHosts.includes(hostName(host))) return;
-    await reply.code(403).send({
+    if (isLoopbackHost(host) || allowedHosts.includes(hostName(host))) {
+      done();
+      return;
+    }
+    void reply.code(403).send({
       detail: `Host "${host}" is not allowed: this server answers loopback names only. Add the name to INLET_ALLOWED_HOSTS to allow it.`,
     });
   });

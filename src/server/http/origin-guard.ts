@@ -29,21 +29,26 @@ function normalHost(host: string): string | undefined {
  * pass. Navigations to the UI from a link elsewhere carry no Origin and still work.
  */
 export function registerOriginGuard(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, and most pass untouched.
+  app.addHook('onRequest', (request, reply, done) => {
     const origin = request.headers.origin;
-    const host = request.headers.host ?? '';
-    const own = normalHost(host);
-    if (origin !== undefined && (own === undefined || originHost(origin) !== own)) {
-      await reply.code(403).send({
-        detail: `Origin "${origin}" is not allowed: this server answers pages it served itself (${host}) only.`,
-      });
-      return;
+    if (origin !== undefined) {
+      const host = request.headers.host ?? '';
+      const own = normalHost(host);
+      if (own === undefined || originHost(origin) !== own) {
+        void reply.code(403).send({
+          detail: `Origin "${origin}" is not allowed: this server answers pages it served itself (${host}) only.`,
+        });
+        return;
+      }
     }
     if (request.headers['sec-fetch-site'] === 'cross-site' && isApiPath(request.url)) {
-      await reply.code(403).send({
+      void reply.code(403).send({
         detail:
           'Cross-site requests to the API are refused; call it from the Inlet UI or a script.',
       });
+      return;
     }
+    done();
   });
 }

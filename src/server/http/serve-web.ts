@@ -39,11 +39,11 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
     app.log.warn(`No built UI at ${webRoot}; run \`npm run build\` (npm start builds it for you).`);
     return false;
   }
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (isHtml(reply.getHeader('content-type'))) {
       reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     }
-    return payload;
+    done(null, payload);
   });
   // Files are looked up per request (fastify-static's wildcard route), not listed once at
   // start, so a build made while the server runs is served: its index.html names new assets.

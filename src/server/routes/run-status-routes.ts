@@ -53,7 +53,7 @@ export function registerRunStatusRoutes(
 ): void {
   app.get('/workflows/runs/:run_id/live_status', (request): WorkflowLiveStatusResponse => {
     const { run_id } = parseOr422(runIdParamsSchema, request.params, ['path']);
-    const run = runs.get(run_id.toLowerCase());
+    const run = runs.live(run_id.toLowerCase());
     if (!run) throw runNotFound(run_id);
     return buildLiveStatus(run, executor.liveBlocks(run.job_id));
   });

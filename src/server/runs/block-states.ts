@@ -1,6 +1,6 @@
 import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus, WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
-import type { StoredRun } from '../store/run-store.ts';
+import type { LiveRun } from '../store/run-store.ts';
 
 /** Each block of a new run, pending, in execution order. */
 export function initialBlockStates(plan: readonly PlannedBlock[], now: string): BlockLiveStatus[] {
@@ -45,7 +45,7 @@ export const resetBlockState = (block: BlockLiveStatus, now: string): BlockLiveS
 
 /** OpenAPI `WorkflowLiveStatusResponse` for a run, with the executor's fresher block states when it has them. */
 export function buildLiveStatus(
-  run: StoredRun,
+  run: LiveRun,
   liveBlocks?: BlockLiveStatus[],
 ): WorkflowLiveStatusResponse {
   const blocks = liveBlocks ?? run.blocks;

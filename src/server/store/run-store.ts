@@ -96,6 +96,22 @@ function toStored(raw: unknown): StoredRun {
   };
 }
 
+/** What a run's live status reads: its status, times and block states, nothing else. */
+export type LiveRun = Pick<
+  StoredRun,
+  'job_id' | 'workflow_id' | 'status' | 'blocks' | 'started_at' | 'completed_at' | 'updated_at'
+>;
+const LIVE_COLUMNS = 'job_id, workflow_id, status, blocks, started_at, completed_at, updated_at';
+const liveRowSchema = runRowSchema.pick({
+  job_id: true,
+  workflow_id: true,
+  status: true,
+  blocks: true,
+  started_at: true,
+  completed_at: true,
+  updated_at: true,
+});
+
 /** A new run, its JSON columns already serialised (the run intake does that off the event loop). */
 export type NewRunRow = {
   job_id: string;
@@ -131,6 +147,7 @@ export function createRunStore(db: Database.Database) {
       @specs_override, @warnings, @blocks, @now, @now)`);
   const insertPayload = db.prepare('INSERT INTO run_payloads (job_id, payload) VALUES (?, ?)');
   const selectOne = db.prepare(`SELECT ${COLUMNS} FROM runs WHERE job_id = ?`);
+  const selectLive = db.prepare(`SELECT ${LIVE_COLUMNS} FROM runs WHERE job_id = ?`);
   const selectPayload = db.prepare('SELECT payload FROM run_payloads WHERE job_id = ?');
   const selectLegacyPayload = db.prepare('SELECT payload FROM runs WHERE job_id = ?');
   const selectIdsByStatus = db.prepare('SELECT job_id FROM runs WHERE status = ? ORDER BY seq');
@@ -193,6 +210,16 @@ export function createRunStore(db: Database.Database) {
     get(jobId: string): StoredRun | undefined {
       const row = selectOne.get(jobId);
       return row === undefined ? undefined : toStored(row);
+    },
+    /**
+     * The columns a live status shows, without the graph, warnings and metrics that `get` also
+     * reads and checks: live status is what clients poll.
+     */
+    live(jobId: string): LiveRun | undefined {
+      const raw = selectLive.get(jobId);
+      if (raw === undefined) return undefined;
+      const row = liveRowSchema.parse(raw);
+      return { ...row, blocks: parseBlocks(row.blocks) };
     },
     list(filter: RunListFilter): StoredRun[] {
       const where: string[] = [];

@@ -166,7 +166,18 @@ export async function createApp({
 
   app.get('/inlet/health', () => ({ status: 'ok' }));
   registerSessionRoute(app, key.key);
-  registerWorkflowRoutes(app, workflows);
+  // Each write of a workflow reaches the run intake, which keeps the workflows it read.
+  registerWorkflowRoutes(app, {
+    ...workflows,
+    save: (workflow) => {
+      workflows.save(workflow);
+      intake.workflowsChanged();
+    },
+    delete: (id) => {
+      workflows.delete(id);
+      intake.workflowsChanged();
+    },
+  });
   registerRunRoute(app, { intake, committer, executor });
   registerRunStatusRoutes(app, runs, executor);
   registerRunRequestRoute(app, runs);

@@ -13,6 +13,9 @@ const callerSchema = z.union([
   z.object({ kind: z.literal('bearer-only') }),
 ]);
 
+/** Event loop → thread: a workflow was written, so the thread drops the workflows it kept. */
+export const WORKFLOWS_CHANGED = 'workflows-changed';
+
 export const intakeJobSchema = z.object({
   id: z.number(),
   request: z.object({

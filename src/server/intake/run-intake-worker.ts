@@ -3,8 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createIdempotencyStore } from '../store/idempotency-store.ts';
 import { createWorkflowStore } from '../store/workflow-store.ts';
 import { createValidationCache } from '../workflows/validation-cache.ts';
-import { intakeJobSchema, workerDataSchema, type WorkerMessage } from './intake-messages.ts';
+import {
+  intakeJobSchema,
+  workerDataSchema,
+  WORKFLOWS_CHANGED,
+  type WorkerMessage,
+} from './intake-messages.ts';
 import { prepareRun } from './prepare-run.ts';
+import { cacheWorkflows } from './workflow-cache.ts';
 
 /*
  * The run intake's worker thread: reads each run request's body, judges its payload and
@@ -28,8 +34,9 @@ function open(file: string): Database.Database {
   }
 }
 const db = open(data.dbFile);
+const workflows = cacheWorkflows(createWorkflowStore(db));
 const readers = {
-  workflows: createWorkflowStore(db),
+  workflows,
   idempotency: createIdempotencyStore(db),
   validation: createValidationCache(),
   maxRows: data.maxRows,
@@ -43,6 +50,10 @@ port.on('message', (message: unknown) => {
   if (message === 'stop') {
     db.close();
     port.close();
+    return;
+  }
+  if (message === WORKFLOWS_CHANGED) {
+    workflows.forget();
     return;
   }
   const { id, request } = intakeJobSchema.parse(message);

@@ -1,18 +1,26 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Worker } from 'node:worker_threads';
-import { workerMessageSchema, type IntakeJob, type IntakeWorkerData } from './intake-messages.ts';
+import {
+  workerMessageSchema,
+  WORKFLOWS_CHANGED,
+  type IntakeJob,
+  type IntakeWorkerData,
+} from './intake-messages.ts';
 import {
   prepareRun,
   type IntakeReaders,
   type IntakeRequest,
   type IntakeResult,
 } from './prepare-run.ts';
+import { cacheWorkflows } from './workflow-cache.ts';
 
 export type RunIntake = {
   /** Prepares a run request (see prepareRun), on the worker thread when it serves. */
   prepare: (request: IntakeRequest) => Promise<IntakeResult>;
   /** Where requests are prepared once start-up settled: 'thread', or 'inline' without one. */
   ready: Promise<'thread' | 'inline'>;
+  /** Call after every write of a workflow: the intake keeps the workflows it read. */
+  workflowsChanged: () => void;
   close: () => Promise<void>;
 };
 
@@ -61,11 +69,16 @@ export function createRunIntake(options: {
   thread: IntakeWorkerData | null;
   log: FastifyBaseLogger;
 }): RunIntake {
-  const { readers, log } = options;
+  const { log } = options;
+  const workflows = cacheWorkflows(options.readers.workflows);
+  const readers = { ...options.readers, workflows };
   if (!options.thread) {
     return {
       prepare: (request) => inline(readers, request),
       ready: Promise.resolve('inline'),
+      workflowsChanged: () => {
+        workflows.forget();
+      },
       close: () => Promise.resolve(),
     };
   }
@@ -109,6 +122,9 @@ export function createRunIntake(options: {
     return {
       prepare: (request) => inline(readers, request),
       ready,
+      workflowsChanged: () => {
+        workflows.forget();
+      },
       close: () => Promise.resolve(),
     };
   }
@@ -157,6 +173,11 @@ export function createRunIntake(options: {
       });
     },
     ready,
+    workflowsChanged() {
+      workflows.forget();
+      // Messages arrive in order, so the thread forgets before it reads any later request.
+      if (state !== 'gone' && !closing) worker.postMessage(WORKFLOWS_CHANGED);
+    },
     async close() {
       closing = true;
       worker.postMessage('stop');

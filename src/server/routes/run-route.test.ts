@@ -212,6 +212,36 @@ describe.each([
     expect(stillStrict.statusCode).toBe(400);
   });
 
+  it('judges each run by the workflow as last saved, and 404s once it is deleted', async () => {
+    const id = await createWorkflow(t);
+    const runOn = (body: unknown) =>
+      t.call({
+        method: 'POST',
+        url: `${RUN}?workflow_id=${id}`,
+        payload: JSON.stringify(body),
+        headers: jsonHeaders,
+        contract: RUN,
+      });
+    const emailOnly = { webhook_payload: [{ email: 'a@b.co' }] };
+    // company_name is required: refused, and the workflow is now read (and kept) by the intake.
+    expect((await runOn(emailOnly)).statusCode).toBe(400);
+    const saved = await t.call({
+      method: 'POST',
+      url: `/workflows/update_workflow?workflow_id=${id}`,
+      payload: JSON.stringify(linearWorkflow([], { input_schema: { email: 'string' } })),
+      headers: jsonHeaders,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await runOn(emailOnly)).statusCode).toBe(200);
+    const deleted = await t.call({
+      method: 'POST',
+      url: `/workflows/delete_workflow?workflow_id=${id}`,
+      headers: jsonHeaders,
+    });
+    expect(deleted.statusCode).toBe(200);
+    expect((await runOn(emailOnly)).statusCode).toBe(404);
+  });
+
   it('refuses a specs_override that breaks the row types of the graph', async () => {
     const id = await createWorkflow(
       t,

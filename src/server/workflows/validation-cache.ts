@@ -1,16 +1,31 @@
 import { validateWebhookSpec, type SpecValidation } from '../../core/spec/spec-issues.ts';
 import { validateWorkflowGraph, type GraphValidation } from '../../core/workflow/workflow-graph.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { isDeeplyFrozen } from '../store/parsed-text-memo.ts';
 
 /** Graphs and specs remembered, each; the least recently used goes first. */
 const MAX_ENTRIES = 256;
 /** Longer keys (a spec carrying a large `webhook_input`) are validated every time, not kept. */
 const MAX_KEY_CHARS = 64 * 1024;
 
-/** A bounded map from JSON text to a pure function's result, least recently used out first. */
-function memo<I, T>(compute: (value: I) => T) {
+/**
+ * A bounded map from JSON text to a pure function's result, least recently used out first.
+ * An input frozen to its leaves (a graph read from the store, see parseStoredGraph) cannot
+ * change, so its result is also kept by the object itself, found again without serialising it.
+ */
+function memo<I extends object, T>(compute: (value: I) => T) {
   const entries = new Map<string, T>();
-  return (value: I, key: string): T => {
+  const byObject = new WeakMap<I, T>();
+  return (value: I): T => {
+    const frozen = isDeeplyFrozen(value);
+    const known = frozen ? byObject.get(value) : undefined;
+    if (known !== undefined) return known;
+    const result = byText(value, JSON.stringify(value));
+    if (frozen) byObject.set(value, result);
+    return result;
+  };
+
+  function byText(value: I, key: string): T {
     const hit = entries.get(key);
     if (hit !== undefined) {
       entries.delete(key);
@@ -26,7 +41,7 @@ function memo<I, T>(compute: (value: I) => T) {
       }
     }
     return result;
-  };
+  }
 }
 
 export type ValidationCache = ReturnType<typeof createValidationCache>;
@@ -43,13 +58,13 @@ export type ValidationCache = ReturnType<typeof createValidationCache>;
  */
 export function createValidationCache() {
   const graphs = memo((graph: WorkflowGraph) => validateWorkflowGraph(graph));
-  const specs = memo((spec: unknown) => validateWebhookSpec(spec));
+  const specs = memo((spec: Record<string, unknown>) => validateWebhookSpec(spec));
   return {
     graph(graph: WorkflowGraph): GraphValidation {
-      return graphs(graph, JSON.stringify(graph));
+      return graphs(graph);
     },
     webhookSpec(spec: Record<string, unknown>): SpecValidation {
-      return specs(spec, JSON.stringify(spec));
+      return specs(spec);
     },
   };
 }

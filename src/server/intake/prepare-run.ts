@@ -17,6 +17,7 @@ import { initialBlockStates } from '../runs/block-states.ts';
 import { newJobId } from '../runs/job-id.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import { compressJson } from '../store/compressed-json.ts';
+import { isDeeplyFrozen } from '../store/parsed-text-memo.ts';
 import type { NewRunRow, RunWarning } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
@@ -104,6 +105,19 @@ const warningsOf = (judgement: Judgement): RunWarning[] =>
     .filter((finding) => finding.severity !== 'error')
     .slice(0, MAX_RECORDED_WARNINGS)
     .map((finding) => ({ row: finding.row, column: finding.column, message: finding.message }));
+
+/** The JSON text of graphs read from the store, by the (deeply frozen, shared) graph itself. */
+const graphTexts = new WeakMap<WorkflowGraph, string>();
+/** A graph's JSON text, serialised once for a graph read from the store. */
+function graphText(graph: WorkflowGraph): string {
+  if (!isDeeplyFrozen(graph)) return JSON.stringify(graph);
+  let text = graphTexts.get(graph);
+  if (text === undefined) {
+    text = JSON.stringify(graph);
+    graphTexts.set(graph, text);
+  }
+  return text;
+}
 
 const bodyHash = (text: string, workflowId: string, saveJson: boolean): string =>
   createHash('sha256')
@@ -248,7 +262,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
       workflow_id: workflow.id,
       workflow_name: workflow.name,
       save_json: query.save_json,
-      definitionJson: JSON.stringify(definition),
+      definitionJson: graphText(definition),
       payload: compressJson(JSON.stringify(rows)),
       specsOverrideJson:
         body.specs_override === undefined || body.specs_override === null

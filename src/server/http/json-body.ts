@@ -19,7 +19,8 @@ export function registerJsonBody(app: FastifyInstance): void {
   app.decorateRequest('rawBody', undefined);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const read = readJsonBody(body);
+    // parseAs 'buffer' gives a Buffer; the type also allows a string.
+    const read = readJsonBody(typeof body === 'string' ? Buffer.from(body) : body);
     if (!read.ok) {
       done(new HttpError(422, { detail: read.errors }));
       return;

@@ -9,30 +9,11 @@ import type { ValidationError } from '../../core/wire/errors.ts';
 export const MAX_BODY_DEPTH = MAX_JSON_DEPTH + 2;
 
 /**
- * The nesting depth at which `text` first goes over `limit`, or -1. A linear scan that
- * skips strings, so a hostile body can never make the parser recurse.
- */
-export function exceedsDepth(text: string, limit: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i++;
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) {
-      depth++;
-      if (depth > limit) return i;
-    } else if (code === 0x7d || code === 0x5d) depth--;
-  }
-  return -1;
-}
-
-/**
- * `exceedsDepth` over UTF-8 bytes from `start`, as a byte offset. The same answer, since every
+ * The byte offset (from `start`) at which UTF-8 JSON first nests deeper than `limit`, or -1. A
+ * linear scan that skips strings, so a hostile body can never make a parser recurse. Every
  * byte of a multi-byte character is 0x80 or above and never looks like a quote, a backslash or
- * a bracket; and about four times faster, since V8 reads a typed array faster than a string.
+ * a bracket, so the bytes can be scanned as they are: about four times faster than the
+ * decoded string, since V8 reads a typed array faster than a string.
  */
 export function exceedsDepthInBytes(bytes: Uint8Array, start: number, limit: number): number {
   let depth = 0;
@@ -65,8 +46,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The body as text, or undefined when it is not UTF-8. Invalid bytes are refused rather than
  * turned into U+FFFD, which would silently change the payload (and its idempotency hash).
  */
-function decodeUtf8(body: string | Uint8Array): string | undefined {
-  if (typeof body === 'string') return body;
+function decodeUtf8(body: Uint8Array): string | undefined {
   try {
     return strictUtf8.decode(body);
   } catch {
@@ -92,7 +72,7 @@ export type JsonBody =
  * which the contract wants kept as data. Pure and synchronous: the run intake calls it in a
  * worker thread, the body parser on the event loop.
  */
-export function readJsonBody(body: string | Uint8Array): JsonBody {
+export function readJsonBody(body: Uint8Array): JsonBody {
   const decoded = decodeUtf8(body);
   if (decoded === undefined) {
     return {
@@ -110,8 +90,7 @@ export function readJsonBody(body: string | Uint8Array): JsonBody {
   const bom = decoded.startsWith('\uFEFF');
   const text = bom ? decoded.slice(1) : decoded;
   if (text.trim() === '') return { ok: true, text, value: undefined };
-  const deepAt =
-    typeof body === 'string' ? exceedsDepth(text, MAX_BODY_DEPTH) : deepCharAt(body, bom);
+  const deepAt = deepCharAt(body, bom);
   if (deepAt >= 0) {
     return {
       ok: false,

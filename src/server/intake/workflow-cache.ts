@@ -1,3 +1,4 @@
+import { createLruMap } from '../store/lru-map.ts';
 import type { StoredWorkflow, WorkflowStore } from '../store/workflow-store.ts';
 
 /** How many workflows are kept; the least recently used goes first. */
@@ -15,21 +16,14 @@ export type CachedWorkflows = Pick<WorkflowStore, 'get'> & {
  * message that reaches the intake thread before any later run request) after every write.
  */
 export function cacheWorkflows(store: Pick<WorkflowStore, 'get'>): CachedWorkflows {
-  const kept = new Map<string, StoredWorkflow | null>();
+  // null: read, and not there (a later create makes the event loop call `forget`).
+  const kept = createLruMap<string, StoredWorkflow | null>(MAX_ENTRIES);
   return {
     get(id) {
       const hit = kept.get(id);
-      if (hit !== undefined) {
-        kept.delete(id);
-        kept.set(id, hit);
-        return hit ?? undefined;
-      }
+      if (hit !== undefined) return hit ?? undefined;
       const workflow = store.get(id);
       kept.set(id, workflow ?? null);
-      if (kept.size > MAX_ENTRIES) {
-        const oldest = kept.keys().next();
-        if (!oldest.done) kept.delete(oldest.value);
-      }
       return workflow;
     },
     forget() {

@@ -1,3 +1,5 @@
+import { createLruMap } from './lru-map.ts';
+
 /** Parsed texts remembered by each memo; the least recently used goes first. */
 const MAX_ENTRIES = 128;
 /** Longer texts are parsed every time, not kept. */
@@ -27,22 +29,14 @@ function deepFreeze<T>(value: T): T {
  * values are shared, so they are frozen: a caller that wants another value builds a new one.
  */
 export function memoizeParse<T>(parse: (text: string) => T): (text: string) => T {
-  const parsed = new Map<string, T>();
+  const parsed = createLruMap<string, T>(MAX_ENTRIES);
   return (text) => {
     const hit = parsed.get(text);
-    if (hit !== undefined) {
-      parsed.delete(text);
-      parsed.set(text, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const value = parse(text);
     if (text.length > MAX_KEY_CHARS) return value;
     parsed.set(text, deepFreeze(value));
     if (typeof value === 'object' && value !== null) deeplyFrozen.add(value);
-    if (parsed.size > MAX_ENTRIES) {
-      const oldest = parsed.keys().next();
-      if (!oldest.done) parsed.delete(oldest.value);
-    }
     return value;
   };
 }

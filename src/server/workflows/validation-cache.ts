@@ -1,6 +1,7 @@
 import { validateWebhookSpec, type SpecValidation } from '../../core/spec/spec-issues.ts';
 import { validateWorkflowGraph, type GraphValidation } from '../../core/workflow/workflow-graph.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { createLruMap } from '../store/lru-map.ts';
 import { isDeeplyFrozen } from '../store/parsed-text-memo.ts';
 
 /** Graphs and specs remembered, each; the least recently used goes first. */
@@ -14,7 +15,7 @@ const MAX_KEY_CHARS = 64 * 1024;
  * change, so its result is also kept by the object itself, found again without serialising it.
  */
 function memo<I extends object, T>(compute: (value: I) => T) {
-  const entries = new Map<string, T>();
+  const entries = createLruMap<string, T>(MAX_ENTRIES);
   const byObject = new WeakMap<I, T>();
   return (value: I): T => {
     const frozen = isDeeplyFrozen(value);
@@ -27,19 +28,9 @@ function memo<I extends object, T>(compute: (value: I) => T) {
 
   function byText(value: I, key: string): T {
     const hit = entries.get(key);
-    if (hit !== undefined) {
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const result = compute(value);
-    if (key.length <= MAX_KEY_CHARS) {
-      entries.set(key, result);
-      if (entries.size > MAX_ENTRIES) {
-        const oldest = entries.keys().next();
-        if (!oldest.done) entries.delete(oldest.value);
-      }
-    }
+    if (key.length <= MAX_KEY_CHARS) entries.set(key, result);
     return result;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Limits of the contract ([decision] in shared/contract/README.md, "Limits"). One named
+ * Limits of the contract ([decision] in src/core/wire/contract/README.md, "Limits"). One named
  * constant each, used by the editor's warnings and by the sandbox alike.
  */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -1,27 +1,20 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { errorDetailSchema } from '../../core/wire/errors.ts';
 
 /**
- * The contract's OpenAPI document: beside the repo at ../shared (as in CI's fresh clone),
- * or wherever INLET_CONTRACT_DIR points.
+ * Sixtyfour's OpenAPI document for the `/workflows*` endpoints, kept in the repository beside
+ * the wire schemas (src/core/wire/contract/, with the contract it belongs to), so a fresh clone
+ * tests itself. `contract-copy.test.ts` checks it still matches the team's copy when that is
+ * checked out beside the repo.
  */
-const OPENAPI_PATH = process.env.INLET_CONTRACT_DIR
-  ? path.join(process.env.INLET_CONTRACT_DIR, 'sixtyfour-workflows.openapi.json')
-  : fileURLToPath(
-      new URL('../../../../shared/contract/sixtyfour-workflows.openapi.json', import.meta.url),
-    );
-if (!existsSync(OPENAPI_PATH)) {
-  throw new Error(
-    `The contract's OpenAPI document is not at ${OPENAPI_PATH}: check out shared/ beside the repo, or set INLET_CONTRACT_DIR to its contract folder.`,
-  );
-}
+export const OPENAPI_PATH = fileURLToPath(
+  new URL('../../core/wire/contract/sixtyfour-workflows.openapi.json', import.meta.url),
+);
 const document: unknown = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8'));
-
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(document as object, 'openapi'); // The document is JSON of known shape; ajv only reads it.

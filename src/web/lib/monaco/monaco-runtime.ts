@@ -1,7 +1,8 @@
 /**
- * The one runtime import of Monaco in the app (STYLE.md, "Monaco"). Loaded lazily by
+ * The one runtime import of Monaco in the app (src/README.md, "Rooms"). Loaded lazily by
  * load-monaco.ts. Only the editor core, its editor features and the JSON language are
- * bundled: importing `monaco-editor` itself would pull in every language (PERF.md, "Bundle").
+ * bundled: importing `monaco-editor` itself would pull in every language (≈14.5 MB of files
+ * against ≈5.3 MB for JSON only).
  */
 import * as monaco from 'monaco-editor/editor';
 // The bare `monaco-editor/editor` entry has no contributions (no suggest widget, hover,
@@ -20,7 +21,7 @@ export type JsonSchemaAssociation = {
 };
 
 // Without getWorker Monaco tries to load workers from a URL and the core worker fails
-// (STACK.md, "Gotchas").
+// (the 0.56+ worker paths below are the ones Vite resolves).
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
     return label === 'json' ? new JsonWorker() : new EditorWorker();

@@ -4,7 +4,7 @@ import type { MonacoApi } from './load-monaco.ts';
  * JSON without Monaco's JSON language service: highlighting, brackets and folding only.
  * The payload editor uses it so its text is not parsed and validated a second time per
  * change, nor synced to the JSON worker (32 MB at 100k rows); the judge supplies the
- * markers (PERF.md, "In the browser"). Monaco's JSON diagnostics are global to the `json`
+ * markers (Monaco's JSON service costs 14–19× JSON.parse per change at 100k rows). Monaco's JSON diagnostics are global to the `json`
  * language, so a separate language id is the one way to turn them off for one model.
  */
 export const PAYLOAD_JSON_LANGUAGE = 'inlet-payload-json';

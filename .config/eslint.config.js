@@ -19,7 +19,7 @@ const features = existsSync(featuresDir)
       .map((entry) => entry.name)
   : [];
 
-/** The borders between the rooms of STYLE.md, each with what to do instead. */
+/** The borders between the rooms (src/README.md, "Rooms"), each with what to do instead. */
 const borders = [
   {
     target: './src/core',
@@ -42,11 +42,45 @@ const borders = [
     message: 'web must not import server: call it over HTTP, share schemas through src/core.',
   },
   {
+    target: ['./src/web/lib', './src/web/components'],
+    from: ['./src/web/features', './src/web/app'],
+    message:
+      'web/lib and web/components are below the features: pass what they need as arguments or props, or compose in src/web/app.',
+  },
+  {
     target: './e2e',
     from: ['./src/web', './src/server'],
     message: 'e2e drives the built app over HTTP: import only src/core (schemas, sample builders).',
   },
 ];
+
+/** Each room's tsconfig sets its globals for the typecheck; these say the same to ESLint. */
+const rooms = ['src/core', 'src/server', 'src/web', 'src/bench', 'e2e'];
+const browserOnly = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'self'];
+const nodeOnly = ['process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'module'];
+const banGlobals = (names, room, instead) =>
+  names.map((name) => ({ name, message: `${name} does not exist in ${room}: ${instead}` }));
+
+/** File and folder names are kebab-case (a component file exports a PascalCase name). */
+const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)*$/;
+const namingPlugin = {
+  rules: {
+    'kebab-case-files': {
+      meta: { type: 'suggestion', schema: [] },
+      create(context) {
+        const relative = context.filename.slice(root.length);
+        const bad = relative.split('/').filter((part) => !kebabCase.test(part));
+        if (bad.length > 0) {
+          context.report({
+            loc: { line: 1, column: 0 },
+            message: `Name files and folders in kebab-case: rename ${bad.map((part) => `"${part}"`).join(', ')}.`,
+          });
+        }
+        return {};
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   {
@@ -64,17 +98,21 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: root },
-      globals: { ...globals.browser, ...globals.node },
+      globals: { ...globals['shared-node-browser'] },
     },
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, naming: namingPlugin },
     settings: {
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: `${root}tsconfig.json` }),
+        createTypeScriptImportResolver({
+          project: rooms.map((room) => `${root}${room}/tsconfig.json`),
+          noWarnOnMultipleProjects: true,
+        }),
       ],
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: borders }],
       'import-x/no-cycle': ['error', { maxDepth: 12 }],
+      'naming/kebab-case-files': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
@@ -83,7 +121,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'ExportDefaultDeclaration',
-          message: 'Use named exports only (STYLE.md, Naming).',
+          message: 'Use named exports only: a file exports the names it is read by.',
         },
       ],
     },
@@ -171,6 +209,44 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...banGlobals(
+          [...browserOnly, ...nodeOnly],
+          'src/core, which runs in the browser and in Node',
+          'take it as an argument, or move the code to src/web or src/server.',
+        ),
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/bench/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...banGlobals(browserOnly, 'the server (Node)', 'browser code belongs in src/web.'),
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...banGlobals(nodeOnly, 'the browser', 'server code belongs in src/server.'),
+      ],
+    },
+  },
+  {
+    // Playwright specs run in Node, and their page.evaluate callbacks in the page.
+    files: ['e2e/**/*.ts', 'vite.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['e2e/**/*.ts'],

@@ -38,7 +38,7 @@ export { offsetToLineColumn } from './line-column.ts';
  * the text variant adds what only text has: syntax errors, a BOM, the byte size,
  * duplicate keys and source ranges.
  *
- * How the text variant stays within 2× JSON.parse (see src/core/bench): JSON.parse, then
+ * How the text variant stays within 2× JSON.parse (see src/bench): JSON.parse, then
  * one loop over the parsed rows, then one walk from string to string with indexOf that
  * both counts the text's strings (a dropped duplicate key makes the text hold more than
  * the value) and finds the rows that have findings. Only when the counts differ does a

@@ -1,4 +1,4 @@
-import type { SpecModel } from '../spec/webhook-spec.ts';
+import type { SpecModel } from '../core/spec/webhook-spec.ts';
 
 /** The spec the bench judges against: 9 columns, two required, five optional in the data. */
 export const BENCH_SPEC: SpecModel = {

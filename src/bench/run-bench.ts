@@ -1,10 +1,7 @@
-// The bench is a Node dev tool (run by `npm run bench`), never bundled for the browser; it
-// needs node:v8 and node:vm only to expose the garbage collector between timed runs.
-// eslint-disable-next-line no-restricted-imports -- Node-only dev tool, see above
+// node:v8 and node:vm expose the garbage collector between timed runs.
 import { setFlagsFromString } from 'node:v8';
-// eslint-disable-next-line no-restricted-imports -- Node-only dev tool, see above
 import { runInNewContext } from 'node:vm';
-import { judgePayloadText } from '../judge/judge-payload.ts';
+import { judgePayloadText } from '../core/judge/judge-payload.ts';
 import { createAjvBaseline, createZodBaseline } from './baselines.ts';
 import { BENCH_SPEC, generatePayload } from './generate-payload.ts';
 import { measureTogether, type Contender, type Timing } from './measure.ts';

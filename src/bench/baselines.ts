@@ -1,8 +1,8 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { z } from 'zod';
-import type { FieldType } from '../spec/field-type.ts';
-import type { SpecModel } from '../spec/webhook-spec.ts';
+import type { FieldType } from '../core/spec/field-type.ts';
+import type { SpecModel } from '../core/spec/webhook-spec.ts';
 
 /*
  * The two ways the judge could have been built, for comparison only. They run in Node

@@ -5,6 +5,7 @@ import {
   printParseErrorCode,
   type ParseError,
 } from 'jsonc-parser';
+import { offsetToLineColumn } from '../../../../core/judge/line-column.ts';
 import type { SpecModelIssue } from '../../../../core/spec/spec-issues.ts';
 import {
   parseWebhookSpec,
@@ -44,23 +45,9 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in a string (escape control characters such as \\n)',
 };
 
-/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let index = 0; index < end; index += 1) {
-    if (text.charCodeAt(index) === 10) {
-      line += 1;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 const problemAt = (text: string, message: string, start: number, end: number): TextProblem => ({
   message,
-  ...positionAt(text, start),
+  ...offsetToLineColumn(text, start),
   startOffset: start,
   endOffset: Math.max(end, start + 1),
 });

@@ -9,6 +9,7 @@ import type { FindingKind } from '../../core/judge/judgement.ts';
 import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
+import type { ValidationError } from '../../core/wire/errors.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
@@ -106,6 +107,47 @@ const warningsOf = (judgement: Judgement): RunWarning[] =>
     .slice(0, MAX_RECORDED_WARNINGS)
     .map((finding) => ({ row: finding.row, column: finding.column, message: finding.message }));
 
+const isObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const jsonTypeOf = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string'
+    ? `a ${typeof value}`
+    : typeof value;
+};
+
+/**
+ * FastAPI's 422s for a `webhook_payload` the OpenAPI body schema refuses (contract, "Revision
+ * of 2026-12-02"): not an array or an object, or an array holding non-objects, each located at
+ * its index. The judge's own rules (empty array, required columns, limits) stay 400s.
+ */
+export function webhookPayloadShapeErrors(payload: unknown): ValidationError[] {
+  const loc = ['body', 'webhook_payload'];
+  if (Array.isArray(payload)) {
+    const errors: ValidationError[] = [];
+    for (const [index, row] of payload.entries()) {
+      if (isObject(row)) continue;
+      errors.push({
+        loc: [...loc, index],
+        msg: `Input should be a valid dictionary: row ${index + 1} of webhook_payload is ${jsonTypeOf(row)}; send each row as an object of column values.`,
+        type: 'dict_type',
+      });
+      if (errors.length >= MAX_REJECTION_ERRORS) break;
+    }
+    return errors;
+  }
+  if (isObject(payload)) return [];
+  return [
+    {
+      loc,
+      msg: `Input should be a valid list or dictionary: webhook_payload is ${jsonTypeOf(payload)}; send an array of row objects or one row object.`,
+      type: 'model_type',
+    },
+  ];
+}
+
 /** The JSON text of graphs read from the store, by the (deeply frozen, shared) graph itself. */
 const graphTexts = new WeakMap<WorkflowGraph, string>();
 /** A graph's JSON text, serialised once for a graph read from the store. */
@@ -152,6 +194,10 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   const query = parseOr422(runWorkflowQuerySchema, request.query, ['query']);
   const body = parseOr422(runWorkflowBodyInputSchema, read?.value ?? {}, ['body']);
   const hasPayload = body.webhook_payload !== undefined && body.webhook_payload !== null;
+  if (hasPayload) {
+    const shape = webhookPayloadShapeErrors(body.webhook_payload);
+    if (shape.length > 0) throw validationError(shape);
+  }
   const caller = request.caller;
   if (caller?.kind !== 'api-key') {
     if (hasPayload) {

@@ -11,6 +11,7 @@ import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
 import type { ValidationError } from '../../core/wire/errors.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
@@ -22,7 +23,6 @@ import { isDeeplyFrozen } from '../store/parsed-text-memo.ts';
 import type { NewRunRow, RunWarning } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
-import { isUuid } from '../workflows/normalize-block-ids.ts';
 import type { ValidationCache } from '../workflows/validation-cache.ts';
 
 /** What the intake reads: the store's read side (any connection to the database) and limits. */
@@ -221,9 +221,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
     }
   }
 
-  const workflow = isUuid(query.workflow_id)
-    ? workflows.get(query.workflow_id.toLowerCase())
-    : undefined;
+  const workflow = workflows.get(canonicalWorkflowId(query.workflow_id));
   if (!workflow) throw detailError(404, `Workflow ${clip(query.workflow_id)} not found`);
   const stored = validation.graph(workflow.definition);
   if (!stored.success) {

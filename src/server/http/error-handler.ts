@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.ts';
 import { contentTypeOf, notJsonBodyErrors } from './json-body.ts';
+import { notFoundDetail } from './serve-web.ts';
 import { isStorageWriteError, storageWriteDetail } from './storage-error.ts';
 
 const hasCode = (error: unknown): error is FastifyError =>
@@ -55,8 +56,6 @@ export function registerErrorHandler(
 /** JSON 404s when no UI is served (serveWeb answers unknown paths otherwise). */
 export function registerNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ detail: `Not found: ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+    reply.code(404).header('Cache-Control', 'no-store').send(notFoundDetail(request)),
   );
 }

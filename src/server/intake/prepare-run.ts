@@ -10,6 +10,7 @@ import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
 import type { ValidationError } from '../../core/wire/errors.ts';
+import type { ResultFormat } from '../../core/wire/results.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
 import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
 import type { Caller } from '../auth/api-auth.ts';
@@ -161,10 +162,31 @@ function graphText(graph: WorkflowGraph): string {
   return text;
 }
 
-const bodyHash = (text: string, workflowId: string, saveJson: boolean): string =>
+/** The hash an Idempotency-Key is checked with; `formats` only when the request named them, so keys stored before result_formats existed still match. */
+const bodyHash = (
+  text: string,
+  workflowId: string,
+  saveJson: boolean,
+  formats: readonly ResultFormat[] | undefined,
+): string =>
   createHash('sha256')
-    .update(`${workflowId}\n${String(saveJson)}\n${text}`)
+    .update(
+      `${workflowId}\n${String(saveJson)}\n${formats === undefined ? '' : `${formats.join(',')}\n`}${text}`,
+    )
     .digest('hex');
+
+/**
+ * The result files a run saves [decision]: the `result_formats` asked for (each once, in the
+ * order asked), else CSV; JSON too when `save_json=true`.
+ */
+export function chosenResultFormats(
+  asked: readonly ResultFormat[] | undefined,
+  saveJson: boolean,
+): ResultFormat[] {
+  const formats = new Set<ResultFormat>(asked ?? ['csv']);
+  if (saveJson) formats.add('json');
+  return [...formats];
+}
 
 /**
  * Everything `POST /workflows/run` decides before it writes (contract, "Endpoints", "The
@@ -212,7 +234,10 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   const idemKey = request.idempotencyKey;
   const hasIdemKey = idemKey !== undefined && idemKey !== '';
   // Hashed only when a key asks for it: the hash covers the whole body.
-  const hash = hasIdemKey ? bodyHash(text ?? '', query.workflow_id, query.save_json) : '';
+  const resultFormats = chosenResultFormats(query.result_formats, query.save_json);
+  const hash = hasIdemKey
+    ? bodyHash(text ?? '', query.workflow_id, query.save_json, query.result_formats)
+    : '';
   if (hasIdemKey) {
     const previous = idempotency.find(caller.keyHash, idemKey);
     if (previous) {
@@ -306,6 +331,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
       workflow_id: workflow.id,
       workflow_name: workflow.name,
       save_json: query.save_json,
+      result_formats: resultFormats,
       definitionJson: graphText(definition),
       payload: compressJson(JSON.stringify(rows)),
       specsOverrideJson:

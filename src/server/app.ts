@@ -179,7 +179,7 @@ export async function createApp({
     },
   });
   registerRunRoute(app, { intake, committer, executor });
-  registerRunStatusRoutes(app, runs, executor);
+  registerRunStatusRoutes(app, runs, executor, (id) => workflows.has(id));
   registerRunRequestRoute(app, runs);
   registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
   registerProxyRoutes(app, {

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { jsonObjectSchema } from './json-object.ts';
 
-export const RESULT_FORMATS = ['csv', 'json'] as const;
+/** Result file formats (contract, "Revision of 2026-12-02": `csv`, `json`, `ndjson`). */
+export const RESULT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export const resultFormatSchema = z.enum(RESULT_FORMATS, {
-  error: "Input should be 'csv' or 'json'",
+  error: "Input should be 'csv', 'json' or 'ndjson'",
 });
 export type ResultFormat = z.infer<typeof resultFormatSchema>;
+
+/**
+ * `result_formats` of a run request: repeatable (`?result_formats=csv&result_formats=ndjson`),
+ * each value a format; read as the list of files the run saves.
+ */
+export const resultFormatsQuerySchema = z.preprocess(
+  (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]), // A query array holds strings; the array schema checks each.
+  z.array(resultFormatSchema).min(1),
+);
 
 /** `GET /workflows/runs/{run_id}/results/download-links` query. */
 export const downloadLinksQuerySchema = z.object({ format: resultFormatSchema.default('csv') });
@@ -22,6 +32,8 @@ export const workflowResultItemWithDownloadSchema = z.object({
   download_url: z.string().nullish(),
   download_expires_in_seconds: z.number().int().default(900),
   results: z.array(jsonObjectSchema).nullish(),
+  /** The sandbox adds it: the exact size in bytes of what `download_url` serves. */
+  file_size: z.number().int().nonnegative().optional(),
 });
 export type WorkflowResultItemWithDownload = z.infer<typeof workflowResultItemWithDownloadSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonObjectSchema } from './json-object.ts';
+import { resultFormatsQuerySchema } from './results.ts';
 
 /** Query booleans as FastAPI (pydantic) reads them. */
 export const queryBooleanSchema = z
@@ -12,6 +13,8 @@ export const queryBooleanSchema = z
 export const runWorkflowQuerySchema = z.object({
   workflow_id: z.string(),
   save_json: queryBooleanSchema.default(false),
+  /** The result files to save (contract, "Revision of 2026-12-02"); CSV when left out. */
+  result_formats: resultFormatsQuerySchema.optional(),
 });
 export type RunWorkflowQuery = z.infer<typeof runWorkflowQuerySchema>;
 

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { jsonObjectSchema } from './json-object.ts';
 import { RUN_STATUSES } from './run-status.ts';
 
-/** `status` filter of the run list: a status, or `active` for queued + running. */
-export const RUN_STATUS_FILTERS = [...RUN_STATUSES, 'active'] as const;
+/**
+ * `status` filter of the run list: a status, `active` for queued + running, or `canceled`, the
+ * cancel response's spelling, read as `cancelled` (contract, "Revision of 2026-12-02").
+ */
+export const RUN_STATUS_FILTERS = [...RUN_STATUSES, 'active', 'canceled'] as const;
+
+/** The cancel response's spelling of a cancelled run (Sixtyfour's OpenAPI: `canceled`). */
+export const CANCEL_RESPONSE_CANCELED = 'canceled';
 
 /** `GET /workflows/runs` query. */
 export const listRunsQuerySchema = z.object({
@@ -11,6 +17,7 @@ export const listRunsQuerySchema = z.object({
     .enum(RUN_STATUS_FILTERS, {
       error: `Input should be ${RUN_STATUS_FILTERS.map((s) => `'${s}'`).join(', ')}`,
     })
+    .transform((status) => (status === 'canceled' ? 'cancelled' : status))
     .optional(),
   workflow_id: z.string().optional(),
   limit: z.coerce

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonObjectSchema } from './json-object.ts';
+import { workflowIdSchema } from './workflow-id.ts';
 
 /** OpenAPI `Block`: one step of a workflow. `specs` keeps every key as sent. */
 export const blockSchema = z.object({
@@ -31,7 +32,7 @@ export const createWorkflowRequestSchema = z.object({
   workflow_name: z.string(),
   workflow_description: z.string(),
   workflow_definition: workflowGraphSchema,
-  id: z.string().nullish(),
+  id: workflowIdSchema.nullish(),
 });
 export type CreateWorkflowRequest = z.infer<typeof createWorkflowRequestSchema>;
 
@@ -44,7 +45,7 @@ export const updateWorkflowRequestSchema = z.object({
 export type UpdateWorkflowRequest = z.infer<typeof updateWorkflowRequestSchema>;
 
 /** `?workflow_id=` of update and delete. */
-export const workflowIdQuerySchema = z.object({ workflow_id: z.string() });
+export const workflowIdQuerySchema = z.object({ workflow_id: workflowIdSchema });
 
 /** OpenAPI `WorkflowResponse`; `workflow_definition` only on detail responses. */
 export const workflowResponseSchema = z.object({

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.ts';
+import { contentTypeOf, notJsonBodyErrors } from './json-body.ts';
+import { notFoundDetail } from './serve-web.ts';
 import { isStorageWriteError, storageWriteDetail } from './storage-error.ts';
 
 const hasCode = (error: unknown): error is FastifyError =>
@@ -26,10 +28,11 @@ export function registerErrorHandler(
             detail: `The request body is larger than the limit of ${maxBodyBytes} bytes (INLET_MAX_BODY_BYTES).`,
           });
         case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        case 'FST_ERR_CTP_INVALID_TYPE':
-          return reply.code(415).send({
-            detail: `Unsupported Content-Type ${request.headers['content-type'] === undefined ? '(none)' : `"${request.headers['content-type']}"`}; send the body as application/json.`,
-          });
+        case 'FST_ERR_CTP_INVALID_TYPE': {
+          // A Content-Type header Fastify cannot even read: FastAPI's 422, like any non-JSON type
+          // (contract, "Revision of 2026-12-02": there is no 415).
+          return reply.code(422).send({ detail: notJsonBodyErrors(contentTypeOf(request)) });
+        }
         case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
           return reply.code(400).send({ detail: 'The Content-Length does not match the body.' });
         default:
@@ -53,8 +56,6 @@ export function registerErrorHandler(
 /** JSON 404s when no UI is served (serveWeb answers unknown paths otherwise). */
 export function registerNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ detail: `Not found: ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+    reply.code(404).header('Cache-Control', 'no-store').send(notFoundDetail(request)),
   );
 }

@@ -10,6 +10,7 @@ import {
   waitForTerminal,
 } from '../test-support/fixtures.ts';
 import { containing } from '../test-support/matchers.ts';
+import { expectContract } from '../test-support/openapi-contract.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 
 /*
@@ -117,19 +118,38 @@ describe('hostile input to the sandbox API', () => {
     });
   });
 
-  it('2. answers 415 to text/plain and form bodies holding JSON, with no run', async () => {
+  it("2. answers FastAPI's 422 (never 415) to text/plain and form bodies holding JSON, with no run", async () => {
     for (const type of [
       'text/plain',
       'text/plain;charset=UTF-8',
       'application/x-www-form-urlencoded',
       'multipart/form-data; boundary=x',
+      'not a media type',
     ]) {
       const response = await refusedWithoutRun(
         () => run({ webhook_payload: DOCUMENTED_PAYLOAD }, { 'content-type': type }),
-        415,
+        422,
       );
-      expect(json(response)).toEqual({ detail: containing('application/json') });
+      expect(json(response)).toEqual({
+        detail: [
+          { loc: ['body'], msg: containing('application/json'), type: 'model_attributes_type' },
+        ],
+      });
     }
+  });
+
+  it('2b. reads a body without Content-Type, or sent as *+json, as JSON', async () => {
+    const body = JSON.stringify({ webhook_payload: DOCUMENTED_PAYLOAD });
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: `/workflows/run?workflow_id=${workflowId}`,
+      payload: body,
+      headers: { 'x-api-key': TEST_KEY },
+    });
+    expect(bare.headers['content-type']).toContain('application/json');
+    expect(bare.statusCode, bare.body).toBe(200);
+    const vendor = await run(body, { 'content-type': 'application/vnd.acme+json; charset=utf-8' });
+    expect(vendor.statusCode, vendor.body).toBe(200);
   });
 
   it('3. refuses a missing, repeated, huge, path-like or SQL-like workflow_id', async () => {
@@ -321,16 +341,42 @@ describe('hostile input to the sandbox API', () => {
 
   describe('9. webhook_payload shapes', () => {
     it.each([
-      ['a string', '"acme"', 'The payload is a string'],
-      ['a number', '42', 'The payload is a number'],
-      ['true', 'true', 'The payload is a boolean'],
-      ['[]', '[]', 'empty'],
-      ['[1, 2]', '[1, 2]', 'Row 1 is a number'],
-      ['[null]', '[null]', 'Row 1 is null'],
-      ['[[]]', '[[]]', 'Row 1 is a list'],
-    ])('refuses %s with 400 saying what is wrong, and no run', async (_name, payload, says) => {
-      const response = await refusedWithoutRun(() => run(`{"webhook_payload":${payload}}`), 400);
-      expect(json(response)).toMatchObject({ detail: containing(says) });
+      ['a string', '"acme"', [['body', 'webhook_payload']], 'webhook_payload is a string'],
+      ['a number', '42', [['body', 'webhook_payload']], 'webhook_payload is a number'],
+      ['true', 'true', [['body', 'webhook_payload']], 'webhook_payload is a boolean'],
+      [
+        '[1, 2]',
+        '[1, 2]',
+        [
+          ['body', 'webhook_payload', 0],
+          ['body', 'webhook_payload', 1],
+        ],
+        'row 1 of webhook_payload is a number',
+      ],
+      ['[null]', '[null]', [['body', 'webhook_payload', 0]], 'row 1 of webhook_payload is null'],
+      ['[[]]', '[[]]', [['body', 'webhook_payload', 0]], 'row 1 of webhook_payload is a list'],
+      [
+        '[{}, "x"]',
+        '[{"company_name":"Acme"}, "x"]',
+        [['body', 'webhook_payload', 1]],
+        'row 2 of webhook_payload is a string',
+      ],
+    ])(
+      "refuses %s with FastAPI's 422 located at it, and no run",
+      async (_name, payload, locs, says) => {
+        const response = await refusedWithoutRun(() => run(`{"webhook_payload":${payload}}`), 422);
+        expectContract(response, 'POST', '/workflows/run');
+        const body = z
+          .object({ detail: z.array(z.object({ loc: z.array(z.unknown()), msg: z.string() })) })
+          .parse(json(response));
+        expect(body.detail.map((error) => error.loc)).toEqual(locs);
+        expect(body.detail[0]?.msg).toContain(says);
+      },
+    );
+
+    it('refuses [] with 400 (a judging rule, not the body shape)', async () => {
+      const response = await refusedWithoutRun(() => run('{"webhook_payload":[]}'), 400);
+      expect(json(response)).toMatchObject({ detail: containing('empty') });
     });
 
     it('treats "webhook_payload": null as absent (FastAPI Optional): webhook_input or 400', async () => {

@@ -51,4 +51,39 @@ describe('serving the built UI', () => {
       expect(response.headers['content-type'], url).toContain('application/json');
     }
   });
+
+  it('answers an API client at an unknown path with a JSON 404 and the security headers, never the page', async () => {
+    const asked: Record<string, string>[] = [
+      { accept: 'application/json' },
+      { accept: 'application/problem+json, text/plain;q=0.5' },
+      { accept: 'text/html;q=0.1, application/json;q=0.9' },
+      { 'x-api-key': TEST_KEY },
+      { 'x-api-key': 'not-even-the-right-key' },
+    ];
+    for (const url of ['/v1/enrich', '/runs/some-client-route', '/api']) {
+      for (const headers of asked) {
+        const response = await app.inject({ url, headers });
+        const label = `${url} ${JSON.stringify(headers)}`;
+        expect(response.statusCode, label).toBe(404);
+        expect(response.headers['content-type'], label).toContain('application/json');
+        expect(JSON.parse(response.body), label).toEqual({ detail: `Not found: GET ${url}` });
+        expect(response.headers['x-content-type-options'], label).toBe('nosniff');
+        expect(response.headers['x-frame-options'], label).toBe('DENY');
+        expect(response.headers['referrer-policy'], label).toBe('no-referrer');
+        expect(response.headers['content-security-policy'], label).toBeUndefined();
+      }
+    }
+    // POST to an unknown path is a JSON 404 for anyone.
+    const post = await app.inject({ method: 'POST', url: '/v1/enrich', payload: '{}' });
+    expect(post.statusCode).toBe(404);
+    expect(post.headers['content-type']).toContain('application/json');
+    // A browser's navigation still gets the page, and so does the UI's own root.
+    const page = await app.inject({
+      url: '/runs/some-client-route',
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    expect(page.headers['content-type']).toContain('text/html');
+    const root = await app.inject({ url: '/', headers: { 'x-api-key': TEST_KEY } });
+    expect(root.headers['content-type']).toContain('text/html');
+  });
 });

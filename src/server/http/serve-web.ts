@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,6 +23,27 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * Whether a request is a client of the API rather than a browser loading a page: it sends an
+ * x-api-key, or accepts application/json (contract, "Revision of 2026-12-02": such a request
+ * to an unknown path gets a JSON 404, never the UI's page).
+ */
+export function wantsJson(request: FastifyRequest): boolean {
+  if (request.headers['x-api-key'] !== undefined) return true;
+  const accept: unknown = request.headers.accept;
+  const text = Array.isArray(accept) ? accept.join(',') : typeof accept === 'string' ? accept : '';
+  return text
+    .split(',')
+    .some((range) =>
+      /^(application\/json|application\/[^;\s]+\+json)$/i.test((range.split(';')[0] ?? '').trim()),
+    );
+}
+
+/** The JSON 404 every unknown path gets when no UI page is due. */
+export const notFoundDetail = (request: FastifyRequest) => ({
+  detail: `Not found: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+});
 
 const isHtml = (contentType: unknown): boolean =>
   typeof contentType === 'string' && contentType.toLowerCase().startsWith('text/html');
@@ -61,10 +82,10 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     const isApi = API_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix));
-    if (req.method === 'GET' && !isApi && !path.extname(url)) {
+    if (req.method === 'GET' && !isApi && !path.extname(url) && !wantsJson(req)) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).send({ detail: `Not found: ${req.method} ${url}` });
+    return reply.code(404).header('Cache-Control', 'no-store').send(notFoundDetail(req));
   });
   return true;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validationErrorSchema } from '../../core/wire/errors.ts';
+import { resultFormatSchema } from '../../core/wire/results.ts';
 import type { IntakeRequest, IntakeResult } from './prepare-run.ts';
 
 /*
@@ -32,6 +33,7 @@ const newRunRowSchema = z.object({
   workflow_id: z.string(),
   workflow_name: z.string(),
   save_json: z.boolean(),
+  result_formats: z.array(resultFormatSchema),
   definitionJson: z.string(),
   payload: z.instanceof(Uint8Array),
   specsOverrideJson: z.string().nullable(),

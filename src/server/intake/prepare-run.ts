@@ -9,7 +9,10 @@ import type { FindingKind } from '../../core/judge/judgement.ts';
 import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
+import type { ValidationError } from '../../core/wire/errors.ts';
+import type { ResultFormat } from '../../core/wire/results.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
@@ -21,7 +24,6 @@ import { isDeeplyFrozen } from '../store/parsed-text-memo.ts';
 import type { NewRunRow, RunWarning } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
-import { isUuid } from '../workflows/normalize-block-ids.ts';
 import type { ValidationCache } from '../workflows/validation-cache.ts';
 
 /** What the intake reads: the store's read side (any connection to the database) and limits. */
@@ -106,6 +108,47 @@ const warningsOf = (judgement: Judgement): RunWarning[] =>
     .slice(0, MAX_RECORDED_WARNINGS)
     .map((finding) => ({ row: finding.row, column: finding.column, message: finding.message }));
 
+const isObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const jsonTypeOf = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string'
+    ? `a ${typeof value}`
+    : typeof value;
+};
+
+/**
+ * FastAPI's 422s for a `webhook_payload` the OpenAPI body schema refuses (contract, "Revision
+ * of 2026-12-02"): not an array or an object, or an array holding non-objects, each located at
+ * its index. The judge's own rules (empty array, required columns, limits) stay 400s.
+ */
+export function webhookPayloadShapeErrors(payload: unknown): ValidationError[] {
+  const loc = ['body', 'webhook_payload'];
+  if (Array.isArray(payload)) {
+    const errors: ValidationError[] = [];
+    for (const [index, row] of payload.entries()) {
+      if (isObject(row)) continue;
+      errors.push({
+        loc: [...loc, index],
+        msg: `Input should be a valid dictionary: row ${index + 1} of webhook_payload is ${jsonTypeOf(row)}; send each row as an object of column values.`,
+        type: 'dict_type',
+      });
+      if (errors.length >= MAX_REJECTION_ERRORS) break;
+    }
+    return errors;
+  }
+  if (isObject(payload)) return [];
+  return [
+    {
+      loc,
+      msg: `Input should be a valid list or dictionary: webhook_payload is ${jsonTypeOf(payload)}; send an array of row objects or one row object.`,
+      type: 'model_type',
+    },
+  ];
+}
+
 /** The JSON text of graphs read from the store, by the (deeply frozen, shared) graph itself. */
 const graphTexts = new WeakMap<WorkflowGraph, string>();
 /** A graph's JSON text, serialised once for a graph read from the store. */
@@ -119,10 +162,31 @@ function graphText(graph: WorkflowGraph): string {
   return text;
 }
 
-const bodyHash = (text: string, workflowId: string, saveJson: boolean): string =>
+/** The hash an Idempotency-Key is checked with; `formats` only when the request named them, so keys stored before result_formats existed still match. */
+const bodyHash = (
+  text: string,
+  workflowId: string,
+  saveJson: boolean,
+  formats: readonly ResultFormat[] | undefined,
+): string =>
   createHash('sha256')
-    .update(`${workflowId}\n${String(saveJson)}\n${text}`)
+    .update(
+      `${workflowId}\n${String(saveJson)}\n${formats === undefined ? '' : `${formats.join(',')}\n`}${text}`,
+    )
     .digest('hex');
+
+/**
+ * The result files a run saves [decision]: the `result_formats` asked for (each once, in the
+ * order asked), else CSV; JSON too when `save_json=true`.
+ */
+export function chosenResultFormats(
+  asked: readonly ResultFormat[] | undefined,
+  saveJson: boolean,
+): ResultFormat[] {
+  const formats = new Set<ResultFormat>(asked ?? ['csv']);
+  if (saveJson) formats.add('json');
+  return [...formats];
+}
 
 /**
  * Everything `POST /workflows/run` decides before it writes (contract, "Endpoints", "The
@@ -152,6 +216,10 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   const query = parseOr422(runWorkflowQuerySchema, request.query, ['query']);
   const body = parseOr422(runWorkflowBodyInputSchema, read?.value ?? {}, ['body']);
   const hasPayload = body.webhook_payload !== undefined && body.webhook_payload !== null;
+  if (hasPayload) {
+    const shape = webhookPayloadShapeErrors(body.webhook_payload);
+    if (shape.length > 0) throw validationError(shape);
+  }
   const caller = request.caller;
   if (caller?.kind !== 'api-key') {
     if (hasPayload) {
@@ -166,7 +234,10 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   const idemKey = request.idempotencyKey;
   const hasIdemKey = idemKey !== undefined && idemKey !== '';
   // Hashed only when a key asks for it: the hash covers the whole body.
-  const hash = hasIdemKey ? bodyHash(text ?? '', query.workflow_id, query.save_json) : '';
+  const resultFormats = chosenResultFormats(query.result_formats, query.save_json);
+  const hash = hasIdemKey
+    ? bodyHash(text ?? '', query.workflow_id, query.save_json, query.result_formats)
+    : '';
   if (hasIdemKey) {
     const previous = idempotency.find(caller.keyHash, idemKey);
     if (previous) {
@@ -175,9 +246,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
     }
   }
 
-  const workflow = isUuid(query.workflow_id)
-    ? workflows.get(query.workflow_id.toLowerCase())
-    : undefined;
+  const workflow = workflows.get(canonicalWorkflowId(query.workflow_id));
   if (!workflow) throw detailError(404, `Workflow ${clip(query.workflow_id)} not found`);
   const stored = validation.graph(workflow.definition);
   if (!stored.success) {
@@ -262,6 +331,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
       workflow_id: workflow.id,
       workflow_name: workflow.name,
       save_json: query.save_json,
+      result_formats: resultFormats,
       definitionJson: graphText(definition),
       payload: compressJson(JSON.stringify(rows)),
       specsOverrideJson:

@@ -1,6 +1,6 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DOWNLOAD_EXPIRES_IN_SECONDS, INLINE_RESULTS_MAX_ROWS } from '../../core/limits.ts';
@@ -8,14 +8,16 @@ import { jsonObjectSchema } from '../../core/wire/json-object.ts';
 import { runIdParamsSchema } from '../../core/wire/live-status.ts';
 import {
   downloadLinksQuerySchema,
+  type ResultFormat,
   type WorkflowResultItemWithDownload,
 } from '../../core/wire/results.ts';
 import { detailError, parseOr422 } from '../http/http-error.ts';
 import type { DownloadSigner } from '../results/download-signature.ts';
 import { LEGACY_ROWS_FILE } from '../results/describe-results.ts';
-import { csvChunks } from '../results/to-csv.ts';
+import { renderResultFile, resultFileSize } from '../results/render-results.ts';
 import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore } from '../store/run-store.ts';
+import type { Row } from '../runs/blocks/row.ts';
 
 export const STORAGE_BUCKET = 'inlet-sandbox';
 
@@ -34,9 +36,33 @@ function downloadBody(file: StoredResult, results: ResultStore): Readable | stri
   if (file.file_path !== '') return createReadStream(file.file_path);
   const rows = results.rows(file.job_id);
   if (rows === undefined) return undefined;
-  // CSV streams out a thousand rows at a time as the client reads it.
-  return file.format === 'csv' ? Readable.from(csvChunks(rows)) : JSON.stringify(rows);
+  // CSV and NDJSON stream out a thousand rows at a time as the client reads it.
+  return renderResultFile(file.format, rows);
 }
+
+/**
+ * The exact size in bytes of what the file's download serves, measured once (rendering the
+ * rows, or the size of an older Inlet's file) and then kept with the file's row.
+ */
+function fileSizeOf(file: StoredResult, results: ResultStore, rows: Row[] | undefined): number {
+  if (file.file_size !== null) return file.file_size;
+  let size: number;
+  if (file.file_path !== '') size = statSync(file.file_path).size;
+  else size = resultFileSize(file.format, rows ?? results.rows(file.job_id) ?? []);
+  try {
+    results.setFileSize(file.job_id, file.format, size);
+  } catch {
+    // A data directory that cannot be written (read-only, full) still serves reads: the size
+    // is measured again next time.
+  }
+  return size;
+}
+
+const NO_FILE_HINT: Record<ResultFormat, string> = {
+  csv: 'start the run with result_formats=csv (or without result_formats) to get them',
+  json: 'start the run with save_json=true or result_formats=json to get them',
+  ndjson: 'start the run with result_formats=ndjson to get them',
+};
 
 /** Result links and the signed downloads behind them (contract, "Runs"). */
 export function registerResultRoutes(
@@ -64,9 +90,7 @@ export function registerResultRoutes(
       if (!file) {
         throw detailError(
           404,
-          format === 'json'
-            ? `Run ${run.job_id} has no JSON results; start the run with save_json=true to get them.`
-            : `Run ${run.job_id} has no ${format} results.`,
+          `Run ${run.job_id} has no ${format.toUpperCase()} results; ${NO_FILE_HINT[format]}.`,
         );
       }
       let inline: Record<string, unknown>[] | null = null;
@@ -91,6 +115,7 @@ export function registerResultRoutes(
           download_url: `${originOf(request)}${signer.path(run.job_id, file.filename, DOWNLOAD_EXPIRES_IN_SECONDS)}`,
           download_expires_in_seconds: DOWNLOAD_EXPIRES_IN_SECONDS,
           results: inline,
+          file_size: fileSizeOf(file, results, inline ?? undefined),
         },
       ];
     },

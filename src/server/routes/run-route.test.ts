@@ -144,12 +144,12 @@ describe.each([
   });
 
   it.each([
-    ['an empty array', []],
-    ['a scalar row', [1]],
-    ['a scalar payload', 5],
-  ])('rejects %s with 400', async (_name, payload) => {
+    ['an empty array', [], 400],
+    ['a scalar row', [1], 422],
+    ['a scalar payload', 5, 422],
+  ])('rejects %s with %i', async (_name, payload, status) => {
     const response = await run({ webhook_payload: payload });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(status);
   });
 
   it('records warnings and starts the run for type mismatches and advisory columns', async () => {
@@ -316,11 +316,12 @@ describe.each([
     expect(response.body).toContain('50');
   });
 
-  it('answers 415 for a body that is not JSON', async () => {
+  it("answers FastAPI's 422 for a body that is not JSON (no 415)", async () => {
     const response = await run('company_name=Acme', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect(response.statusCode).toBe(415);
+    expect(response.statusCode).toBe(422);
+    expect(json(response)).toMatchObject({ detail: [{ loc: ['body'] }] });
   });
 
   it('answers 404 for an unknown workflow', async () => {

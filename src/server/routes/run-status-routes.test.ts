@@ -54,7 +54,8 @@ describe('live status, run list and cancel', () => {
 
     const started = Date.now();
     const response = await cancel(jobId);
-    expect(json(response)).toEqual({ job_id: jobId, status: 'cancelled' });
+    // The cancel response spells it as Sixtyfour's OpenAPI; live status keeps `cancelled`.
+    expect(json(response)).toEqual({ job_id: jobId, status: 'canceled' });
     const processedAtCancel = (await live(jobId)).blocks[0]?.processed_count ?? 0;
     await new Promise((resolve) => setTimeout(resolve, 200));
     const after = await live(jobId);
@@ -73,12 +74,42 @@ describe('live status, run list and cancel', () => {
     ];
     const queued = await startRun(t, workflowId, { webhook_payload: rows(5) });
     expect((await live(queued)).overall_status).toBe('queued');
-    expect(json(await cancel(queued))).toEqual({ job_id: queued, status: 'cancelled' });
+    expect(json(await cancel(queued))).toEqual({ job_id: queued, status: 'canceled' });
     for (const jobId of busy) await cancel(jobId);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const after = await live(queued);
     expect(after.overall_status).toBe('cancelled');
     expect(after.blocks.every((block) => block.status === 'pending')).toBe(true);
+    // Cancelling it again answers the same spelling; both spellings filter the run list.
+    expect(json(await cancel(queued))).toEqual({ job_id: queued, status: 'canceled' });
+    for (const spelling of ['cancelled', 'canceled']) {
+      const list = await t.call({
+        url: `/workflows/runs?status=${spelling}&workflow_id=${workflowId}`,
+        contract: '/workflows/runs',
+      });
+      const listed = z
+        .array(z.object({ job_id: z.string(), status: z.string() }))
+        .parse(json(list));
+      expect(
+        listed.map((run) => run.job_id),
+        spelling,
+      ).toContain(queued);
+      expect(
+        listed.every((run) => run.status === 'cancelled'),
+        spelling,
+      ).toBe(true);
+    }
+  });
+
+  it('answers 404 for the runs of an unknown workflow, slug or UUID', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'demo-nobody-made']) {
+      const response = await t.call({
+        url: `/workflows/runs?workflow_id=${id}`,
+        contract: '/workflows/runs',
+      });
+      expect(response.statusCode, id).toBe(404);
+      expect(json(response)).toEqual({ detail: `Workflow ${id} not found` });
+    }
   });
 
   it('answers a finished run with its status unchanged', async () => {
@@ -158,7 +189,7 @@ describe('cancel racing completion', () => {
       );
       const final = await waitForTerminal(t, jobId);
       expect(cancelAnswer).toMatchObject({
-        status: final === 'cancelled' ? 'cancelled' : anyString(),
+        status: final === 'cancelled' ? 'canceled' : anyString(),
       });
       await new Promise((resolve) => setTimeout(resolve, 5));
       expect(await waitForTerminal(t, jobId)).toBe(final);

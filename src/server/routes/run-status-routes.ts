@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { isTerminalStatus } from '../../core/wire/run-status.ts';
 import { runIdParamsSchema, type WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
+import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
 import {
+  CANCEL_RESPONSE_CANCELED,
   cancelBodySchema,
   cancelQuerySchema,
   listRunsQuerySchema,
@@ -43,6 +45,15 @@ export const toRunResponse = (run: StoredRun): WorkflowRunResponse => ({
   blocks_count: run.blocks.length,
 });
 
+/**
+ * The cancel response spells a cancelled run `canceled`, as Sixtyfour's OpenAPI does; live
+ * status and run lists keep `cancelled` (contract, "Revision of 2026-12-02").
+ */
+const cancelAnswer = (jobId: string, status: string): WorkflowCancelResponse => ({
+  job_id: jobId,
+  status: status === 'cancelled' ? CANCEL_RESPONSE_CANCELED : status,
+});
+
 const runNotFound = (id: string) => detailError(404, `Run ${clip(id)} not found`);
 
 /** Live status, run list and cancel (contract, "Endpoints" and "Runs"). */
@@ -50,6 +61,8 @@ export function registerRunStatusRoutes(
   app: FastifyInstance,
   runs: RunStore,
   executor: Executor,
+  /** Whether a workflow of this (canonical) id is stored: the run list checks its filter. */
+  workflowExists: (id: string) => boolean,
 ): void {
   app.get('/workflows/runs/:run_id/live_status', (request): WorkflowLiveStatusResponse => {
     const { run_id } = parseOr422(runIdParamsSchema, request.params, ['path']);
@@ -60,11 +73,17 @@ export function registerRunStatusRoutes(
 
   app.get('/workflows/runs', (request): WorkflowRunResponse[] => {
     const query = parseOr422(listRunsQuerySchema, request.query, ['query']);
+    const workflowId =
+      query.workflow_id === undefined ? undefined : canonicalWorkflowId(query.workflow_id);
+    // The workflow is checked, as Sixtyfour's docs say (contract, "Revision of 2026-12-02").
+    if (workflowId !== undefined && !workflowExists(workflowId)) {
+      throw detailError(404, `Workflow ${clip(query.workflow_id ?? '')} not found`);
+    }
     return runs
       .list({
         limit: query.limit,
         ...(query.status ? { status: query.status } : {}),
-        ...(query.workflow_id === undefined ? {} : { workflowId: query.workflow_id.toLowerCase() }),
+        ...(workflowId === undefined ? {} : { workflowId }),
       })
       .map(toRunResponse);
   });
@@ -79,13 +98,13 @@ export function registerRunStatusRoutes(
     const run = runs.get(jobId.toLowerCase());
     if (!run) throw runNotFound(jobId);
     // Finished: answered from a read, so it works even while the data directory is read-only.
-    if (isTerminalStatus(run.status)) return { job_id: run.job_id, status: run.status };
+    if (isTerminalStatus(run.status)) return cancelAnswer(run.job_id, run.status);
     if (runs.cancel(run.job_id)) {
       crashPoint('cancel-committed');
       executor.stopCancelled(run.job_id);
-      return { job_id: run.job_id, status: 'cancelled' };
+      return cancelAnswer(run.job_id, 'cancelled');
     }
     // Already finished (or a completion won the race): idempotent, status unchanged.
-    return { job_id: run.job_id, status: runs.get(run.job_id)?.status ?? run.status };
+    return cancelAnswer(run.job_id, runs.get(run.job_id)?.status ?? run.status);
   });
 }

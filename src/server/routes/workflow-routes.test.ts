@@ -164,9 +164,12 @@ describe('workflow endpoints', () => {
     expect(response.statusCode).toBe(422);
   });
 
-  it('answers 422 for a workflow id that is not a UUID, 404 for an unknown one', async () => {
-    const bad = await t.call({ url: '/workflows/wf_abc123', contract: '/workflows/{workflow_id}' });
-    expect(bad.statusCode).toBe(422);
+  it('answers 404 for an unknown workflow id, slug or UUID', async () => {
+    const slug = await t.call({
+      url: '/workflows/wf_abc123',
+      contract: '/workflows/{workflow_id}',
+    });
+    expect(slug.statusCode).toBe(404);
     const unknown = await t.call({
       url: '/workflows/00000000-0000-4000-8000-000000000000',
       contract: '/workflows/{workflow_id}',

@@ -7,9 +7,11 @@ import {
   updateWorkflowRequestSchema,
   workflowIdQuerySchema,
   type BlockInfoResponse,
+  type WorkflowGraph,
   type WorkflowResponse,
 } from '../../core/wire/workflow.ts';
-import { detailError, parseOr422 } from '../http/http-error.ts';
+import { canonicalWorkflowId, workflowIdSchema } from '../../core/wire/workflow-id.ts';
+import { clip, detailError, parseOr422, validationError } from '../http/http-error.ts';
 import { nowIso } from '../store/timestamps.ts';
 import {
   toWorkflowResponse,
@@ -17,16 +19,25 @@ import {
   type WorkflowStore,
 } from '../store/workflow-store.ts';
 import { checkWorkflowGraph } from '../workflows/check-workflow-graph.ts';
-import { isUuid } from '../workflows/normalize-block-ids.ts';
 
-const workflowParamsSchema = z.object({
-  workflow_id: z.uuid({ error: 'Input should be a valid UUID' }),
-});
+const workflowParamsSchema = z.object({ workflow_id: workflowIdSchema });
+
+/** A workflow needs a block to be a workflow (contract, "Revision of 2026-12-02": 422). */
+function checkHasBlocks(graph: WorkflowGraph): void {
+  if (graph.blocks.length > 0) return;
+  throw validationError([
+    {
+      loc: ['body', 'workflow_definition', 'blocks'],
+      msg: 'A workflow needs at least one block; add a webhook block as its source.',
+      type: 'too_short',
+    },
+  ]);
+}
 
 /** Lifecycle fields the sandbox reports for every stored workflow. */
 const SAVED = { status: 'ready', step: 'review' } as const;
 
-const notFound = (id: string) => detailError(404, `Workflow ${id} not found`);
+const notFound = (id: string) => detailError(404, `Workflow ${clip(id)} not found`);
 
 /** The block catalogue as `GET /workflows/blocks` describes it. */
 export const blockInfos = (): BlockInfoResponse[] =>
@@ -51,20 +62,20 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
 
   app.get('/workflows/:workflow_id', (request): WorkflowResponse => {
     const { workflow_id } = parseOr422(workflowParamsSchema, request.params, ['path']);
-    const workflow = workflows.get(workflow_id.toLowerCase());
+    const workflow = workflows.get(canonicalWorkflowId(workflow_id));
     if (!workflow) throw notFound(workflow_id);
     return toWorkflowResponse(workflow, true);
   });
 
   app.post('/workflows/create_workflow', (request): WorkflowResponse => {
     const body = parseOr422(createWorkflowRequestSchema, request.body, ['body']);
-    const id = body.id ?? randomUUID();
-    if (!isUuid(id)) {
-      throw detailError(400, `Workflow id "${id}" is not a UUID; leave id out to have one made.`);
-    }
-    const workflowId = id.toLowerCase();
+    checkHasBlocks(body.workflow_definition);
+    const workflowId = canonicalWorkflowId(body.id ?? randomUUID());
     if (workflows.get(workflowId)) {
-      throw detailError(409, `A workflow with id ${workflowId} already exists; update it instead.`);
+      throw detailError(
+        409,
+        `A workflow with id ${clip(workflowId)} already exists; update it (POST /workflows/update_workflow?workflow_id=…) or choose another id.`,
+      );
     }
     const now = nowIso();
     const workflow: StoredWorkflow = {
@@ -81,18 +92,19 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     return toWorkflowResponse(workflow, true);
   });
 
+  // An upsert and a partial update: what the body leaves out (or sends as null) stays.
   app.post('/workflows/update_workflow', (request): WorkflowResponse => {
     const { workflow_id } = parseOr422(workflowIdQuerySchema, request.query, ['query']);
     const body = parseOr422(updateWorkflowRequestSchema, request.body ?? {}, ['body']);
-    if (!isUuid(workflow_id)) throw notFound(workflow_id);
-    const id = workflow_id.toLowerCase();
+    const id = canonicalWorkflowId(workflow_id);
     const existing = workflows.get(id);
     const now = nowIso();
+    if (body.workflow_definition) checkHasBlocks(body.workflow_definition);
     const graph = body.workflow_definition ?? existing?.definition;
     if (!graph) {
       throw detailError(
         404,
-        `Workflow ${id} not found; to create it with this id, send a workflow_definition.`,
+        `Workflow ${clip(id)} not found; to create it with this id, send a workflow_definition.`,
       );
     }
     const workflow: StoredWorkflow = {
@@ -113,8 +125,8 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
 
   app.post('/workflows/delete_workflow', (request): WorkflowResponse => {
     const { workflow_id } = parseOr422(workflowIdQuerySchema, request.query, ['query']);
-    const id = workflow_id.toLowerCase();
-    const workflow = isUuid(id) ? workflows.get(id) : undefined;
+    const id = canonicalWorkflowId(workflow_id);
+    const workflow = workflows.get(id);
     if (!workflow) throw notFound(workflow_id);
     workflows.delete(id);
     return toWorkflowResponse(workflow, true);

@@ -320,6 +320,7 @@ export function createExecutor(options: ExecutorOptions) {
       jobId: run.job_id,
       rowCount: rows.length,
       saveJson: run.save_json,
+      formats: run.result_formats,
       blockNumber: sinks.at(-1)?.block.sequence_number ?? null,
       createdAt: nowIso(),
     });

@@ -137,6 +137,17 @@ function migrate(db: Database.Database): void {
   );
   // The run's specs_override as sent, for re-running it (GET /inlet/sandbox/runs/{id}/request).
   if (!columns.has('specs_override')) db.exec('ALTER TABLE runs ADD COLUMN specs_override TEXT');
+  // The result files the run saves (JSON list of formats); NULL: CSV, and JSON with save_json.
+  if (!columns.has('result_formats')) db.exec('ALTER TABLE runs ADD COLUMN result_formats TEXT');
+  const resultColumns = new Set(
+    db
+      .prepare('SELECT name FROM pragma_table_info(?)')
+      .pluck()
+      .all('results')
+      .filter((name): name is string => typeof name === 'string'),
+  );
+  // The size in bytes of a result file as downloaded, measured the first time it is asked for.
+  if (!resultColumns.has('file_size')) db.exec('ALTER TABLE results ADD COLUMN file_size INTEGER');
 }
 
 /** Opens (creating if needed) the sandbox's SQLite database in WAL mode. */

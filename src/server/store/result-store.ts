@@ -15,6 +15,8 @@ const resultRowSchema = z.object({
   block_number: z.number().nullable(),
   content_type: z.string(),
   created_at: z.string(),
+  /** Bytes as downloaded; null until first measured (see `setFileSize`). */
+  file_size: z.number().nullable(),
 });
 export type StoredResult = z.infer<typeof resultRowSchema>;
 
@@ -30,8 +32,11 @@ export type ResultStore = ReturnType<typeof createResultStore>;
  */
 export function createResultStore(db: Database.Database) {
   const insert = db.prepare(`INSERT OR REPLACE INTO results
-    (job_id, format, filename, file_path, row_count, block_number, content_type, created_at)
-    VALUES (@job_id, @format, @filename, @file_path, @row_count, @block_number, @content_type, @created_at)`);
+    (job_id, format, filename, file_path, row_count, block_number, content_type, created_at, file_size)
+    VALUES (@job_id, @format, @filename, @file_path, @row_count, @block_number, @content_type, @created_at, @file_size)`);
+  const updateSize = db.prepare(
+    'UPDATE results SET file_size = @file_size WHERE job_id = @job_id AND format = @format',
+  );
   const insertRows = db.prepare('INSERT OR REPLACE INTO result_rows (job_id, rows) VALUES (?, ?)');
   const selectOne = db.prepare('SELECT * FROM results WHERE job_id = ? AND format = ?');
   const selectByName = db.prepare('SELECT * FROM results WHERE job_id = ? AND filename = ?');
@@ -43,6 +48,10 @@ export function createResultStore(db: Database.Database) {
     /** A run's result rows, as `compressJson` made them. */
     insertRows(jobId: string, compressed: Uint8Array): void {
       insertRows.run(jobId, asBuffer(compressed));
+    },
+    /** Keeps a file's measured size, so it is measured once. */
+    setFileSize(jobId: string, format: string, size: number): void {
+      updateSize.run({ job_id: jobId, format, file_size: size });
     },
     get(jobId: string, format: string): StoredResult | undefined {
       const row = selectOne.get(jobId, format);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { blockLiveStatusSchema, type BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { runStatusSchema, type RunStatus } from '../../core/wire/run-status.ts';
+import { resultFormatSchema, type ResultFormat } from '../../core/wire/results.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
 import { memoizeParse } from './parsed-text-memo.ts';
 import { parseStoredGraph } from './stored-graph.ts';
@@ -10,8 +11,8 @@ import { nowIso } from './timestamps.ts';
 
 /** Every column of `runs` but the payload, which older runs keep there (see `payload`). */
 const COLUMNS = `seq, job_id, workflow_id, workflow_name, status, status_reason, error_message,
-  save_json, definition, specs_override, warnings, blocks, metrics, created_at, started_at,
-  completed_at, updated_at`;
+  save_json, result_formats, definition, specs_override, warnings, blocks, metrics, created_at,
+  started_at, completed_at, updated_at`;
 const payloadRowSchema = z.object({ payload: z.union([z.string(), z.instanceof(Uint8Array)]) });
 
 const runRowSchema = z.object({
@@ -23,6 +24,7 @@ const runRowSchema = z.object({
   status_reason: z.string().nullable(),
   error_message: z.string().nullable(),
   save_json: z.number(),
+  result_formats: z.string().nullable(),
   definition: z.string(),
   specs_override: z.string().nullable(),
   warnings: z.string(),
@@ -50,6 +52,8 @@ export type StoredRun = {
   status_reason: string | null;
   error_message: string | null;
   save_json: boolean;
+  /** The result files the run saves; null for runs stored before (CSV, and JSON with save_json). */
+  result_formats: ResultFormat[] | null;
   /** The graph as it runs: the source block's effective spec (with specs_override) included. */
   definition: WorkflowGraph;
   /** `specs_override` as the request sent it; null without one, and for runs stored before it was kept. */
@@ -63,6 +67,7 @@ export type StoredRun = {
   updated_at: string;
 };
 
+const resultFormatListSchema = z.array(resultFormatSchema);
 const metricsSchema = z.record(z.string(), z.unknown()).nullable();
 /** Built once: zod compiles a schema on its first parse, so a schema built per row costs a compile. */
 const jobIdRowSchema = z.object({ job_id: z.string() });
@@ -84,6 +89,10 @@ function toStored(raw: unknown): StoredRun {
     status_reason: row.status_reason,
     error_message: row.error_message,
     save_json: row.save_json === 1,
+    result_formats:
+      row.result_formats === null
+        ? null
+        : resultFormatListSchema.parse(JSON.parse(row.result_formats)),
     definition: parseStoredGraph(row.definition),
     specsOverrideJson: row.specs_override,
     warnings: warningsSchema.parse(JSON.parse(row.warnings)),
@@ -118,6 +127,8 @@ export type NewRunRow = {
   workflow_id: string;
   workflow_name: string;
   save_json: boolean;
+  /** The result files to save, in order, JSON included when save_json asks for it. */
+  result_formats: ResultFormat[];
   definitionJson: string;
   /** The rows' JSON, compressed by `compressJson`. */
   payload: Uint8Array;
@@ -141,10 +152,10 @@ export type RunStore = ReturnType<typeof createRunStore>;
 /** Runs in SQLite. Every status change is a compare-and-set, so exactly one terminal state wins. */
 export function createRunStore(db: Database.Database) {
   const insert = db.prepare(`
-    INSERT INTO runs (job_id, workflow_id, workflow_name, status, save_json, definition, payload,
-      specs_override, warnings, blocks, created_at, updated_at)
-    VALUES (@job_id, @workflow_id, @workflow_name, 'queued', @save_json, @definition, @payload,
-      @specs_override, @warnings, @blocks, @now, @now)`);
+    INSERT INTO runs (job_id, workflow_id, workflow_name, status, save_json, result_formats,
+      definition, payload, specs_override, warnings, blocks, created_at, updated_at)
+    VALUES (@job_id, @workflow_id, @workflow_name, 'queued', @save_json, @result_formats,
+      @definition, @payload, @specs_override, @warnings, @blocks, @now, @now)`);
   const insertPayload = db.prepare('INSERT INTO run_payloads (job_id, payload) VALUES (?, ?)');
   const selectOne = db.prepare(`SELECT ${COLUMNS} FROM runs WHERE job_id = ?`);
   const selectLive = db.prepare(`SELECT ${LIVE_COLUMNS} FROM runs WHERE job_id = ?`);
@@ -187,6 +198,7 @@ export function createRunStore(db: Database.Database) {
         workflow_id: run.workflow_id,
         workflow_name: run.workflow_name,
         save_json: run.save_json ? 1 : 0,
+        result_formats: JSON.stringify(run.result_formats),
         definition: run.definitionJson,
         payload: '',
         specs_override: run.specsOverrideJson,

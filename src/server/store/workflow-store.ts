@@ -58,6 +58,7 @@ export type WorkflowStore = ReturnType<typeof createWorkflowStore>;
 /** Workflows in SQLite. */
 export function createWorkflowStore(db: Database.Database) {
   const selectOne = db.prepare('SELECT * FROM workflows WHERE id = ?');
+  const selectExists = db.prepare('SELECT 1 FROM workflows WHERE id = ?').pluck();
   const selectAll = db.prepare('SELECT * FROM workflows ORDER BY created_at DESC, id');
   const upsert = db.prepare(`
     INSERT INTO workflows (id, name, description, status, step, definition, created_at, updated_at, last_run_date)
@@ -70,6 +71,10 @@ export function createWorkflowStore(db: Database.Database) {
     get(id: string): StoredWorkflow | undefined {
       const row = selectOne.get(id);
       return row === undefined ? undefined : toStored(workflowRowSchema.parse(row));
+    },
+    /** Whether a workflow of this id is stored, without reading its definition. */
+    has(id: string): boolean {
+      return selectExists.get(id) !== undefined;
     },
     list(): StoredWorkflow[] {
       return selectAll.all().map((row) => toStored(workflowRowSchema.parse(row)));

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
+import { createUiSession, registerUiSession } from './auth/ui-session.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
 import { registerHostGuard } from './http/host-guard.ts';
@@ -45,6 +46,8 @@ export type AppOptions = {
 /** What main.ts needs beyond Fastify: the key's origin for the log, and draining on SIGTERM. */
 export type Sandbox = {
   key: SandboxKey;
+  /** The UI cookie's Set-Cookie value, for a page served elsewhere (`npm run dev`'s Vite). */
+  uiCookie: string;
   executor: Executor;
   /** The store's connection, for fault-injection tests (e.g. `PRAGMA query_only`). */
   db: Database.Database;
@@ -140,8 +143,10 @@ export async function createApp({
       executor.notify();
     },
   });
+  const uiSession = createUiSession(config.port);
   app.decorate('sandbox', {
     key,
+    uiCookie: uiSession.setCookie,
     executor,
     db,
     intake,
@@ -153,9 +158,11 @@ export async function createApp({
   registerOriginGuard(app);
   registerJsonBody(app);
   registerSecurityHeaders(app);
+  registerUiSession(app, uiSession, config.uiPassword);
   registerApiAuth(app, {
     sandboxKey: key.key,
     rateLimitPerMin: config.rateLimitPerMin,
+    uiSession,
     isSandboxRoute: (request) => {
       const url = request.routeOptions.url;
       return (
@@ -165,7 +172,10 @@ export async function createApp({
   });
 
   app.get('/inlet/health', () => ({ status: 'ok' }));
-  registerSessionRoute(app, key.key);
+  registerSessionRoute(app, {
+    uiSession,
+    keyLocation: key.file === undefined ? 'INLET_API_KEY' : key.file,
+  });
   // Each write of a workflow reaches the run intake, which keeps the workflows it read.
   registerWorkflowRoutes(app, {
     ...workflows,

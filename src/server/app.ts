@@ -195,6 +195,7 @@ export async function createApp({
   registerProxyRoutes(app, {
     base: config.upstreamBase,
     serverKey: config.upstreamKey,
+    isUiCall: uiSession.isUiCall,
     ...(proxyTimeoutMs === undefined ? {} : { timeoutMs: proxyTimeoutMs }),
   });
   const servesWeb = config.webRoot ? await serveWeb(app, config.webRoot) : false;

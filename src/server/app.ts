@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
 import { createUiSession, registerUiSession } from './auth/ui-session.ts';
-import type { Config } from './config.ts';
+import { publicOriginOf, type Config } from './config.ts';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
 import { registerHostGuard } from './http/host-guard.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -22,6 +22,7 @@ import { registerRunStatusRoutes } from './routes/run-status-routes.ts';
 import { registerSessionRoute } from './routes/session-route.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { crashPoint } from './runs/crash-point.ts';
+import type { SelfAddress } from './runs/delivery-destination.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { openDatabase } from './store/open-database.ts';
@@ -29,6 +30,7 @@ import { createResultStore } from './store/result-store.ts';
 import { createRunStore } from './store/run-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { createWorkflowStore } from './store/workflow-store.ts';
+import { checkDeliveryUrls } from './workflows/check-delivery-urls.ts';
 import { createValidationCache } from './workflows/validation-cache.ts';
 
 /** A sink for log lines (pino's LogStream). */
@@ -110,6 +112,15 @@ export async function createApp({
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
   });
+  /** The port the server listens on (config.port until it listens; PORT=0 picks one). */
+  const listeningPort = (): number => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : config.port;
+  };
+  const self: SelfAddress = {
+    ports: () => [config.port, listeningPort()],
+    publicOrigin: () => publicOriginOf(config, listeningPort()),
+  };
   const workflows = createWorkflowStore(db);
   const runs = createRunStore(db);
   const results = createResultStore(db);
@@ -124,7 +135,11 @@ export async function createApp({
     validation,
     dataDir: config.dataDir,
     rowMs: config.sandboxRowMs,
-    outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
+    outgoing: {
+      signingSecret: config.webhookSigningSecret,
+      allowHosts: config.outgoingAllowHosts,
+      self,
+    },
     log: app.log,
     busy: () => committer.busy(),
   });
@@ -180,6 +195,7 @@ export async function createApp({
   registerWorkflowRoutes(app, {
     ...workflows,
     save: (workflow) => {
+      checkDeliveryUrls(workflow.definition, self);
       workflows.save(workflow);
       intake.workflowsChanged();
     },

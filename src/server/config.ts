@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { isLoopbackBind } from './http/host-guard.ts';
+import { isLoopbackBind, isWildcardBind } from './http/host-guard.ts';
 import { MAX_BODY_BYTES, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
 
 const port = z.coerce
@@ -147,4 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runIntakeThread: e.INLET_RUN_INTAKE_THREAD === '1',
     webRoot: path.resolve('dist'),
   };
+}
+
+/**
+ * The origin links are built from: INLET_PUBLIC_ORIGIN, else `http://<HOST>:<port>` (for a
+ * wildcard HOST the first INLET_ALLOWED_HOSTS name, or 127.0.0.1). Never a request's Host.
+ */
+export function publicOriginOf(config: Config, listeningPort: number): string {
+  if (config.publicOrigin !== undefined) return config.publicOrigin;
+  const host = isWildcardBind(config.host)
+    ? (config.allowedHosts[0] ?? '127.0.0.1')
+    : config.host.replace(/^\[|\]$/g, '');
+  return `http://${host.includes(':') ? `[${host}]` : host}:${listeningPort}`;
 }

@@ -207,7 +207,12 @@ export async function createApp({
   registerRunRoute(app, { intake, committer, executor });
   registerRunStatusRoutes(app, runs, executor);
   registerRunRequestRoute(app, runs);
-  registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
+  registerResultRoutes(app, {
+    runs,
+    results,
+    signer: createDownloadSigner(key.key),
+    publicOrigin: self.publicOrigin,
+  });
   registerProxyRoutes(app, {
     base: config.upstreamBase,
     serverKey: config.upstreamKey,

@@ -19,3 +19,10 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Findings of one kind reported in full before the rest are only counted. */
 export const MAX_FINDINGS_PER_KIND = 1_000;
+
+/**
+ * Workflow names and descriptions (a 422 beyond). A run row keeps the workflow's name, so an
+ * unbounded one was copied into every run and every run list.
+ */
+export const WORKFLOW_NAME_MAX_LENGTH = 200;
+export const WORKFLOW_DESCRIPTION_MAX_LENGTH = 2_000;

@@ -6,6 +6,8 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 100_000;
 export const MAX_JSON_DEPTH = 64;
 export const RATE_LIMIT_PER_MIN = 500;
+/** Runs waiting to start, beyond which a run request answers 503 (INLET_MAX_QUEUED_RUNS). */
+export const MAX_QUEUED_RUNS = 10_000;
 
 /** Column names: 1–128 characters after trimming. */
 export const COLUMN_NAME_MAX_LENGTH = 128;

@@ -24,6 +24,7 @@ import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { crashPoint } from './runs/crash-point.ts';
 import type { SelfAddress } from './runs/delivery-destination.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
+import { createQueueCap } from './runs/queue-cap.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
@@ -204,7 +205,12 @@ export async function createApp({
       intake.workflowsChanged();
     },
   });
-  registerRunRoute(app, { intake, committer, executor });
+  registerRunRoute(app, {
+    intake,
+    committer,
+    executor,
+    queueCap: createQueueCap(db, config.maxQueuedRuns),
+  });
   registerRunStatusRoutes(app, runs, executor);
   registerRunRequestRoute(app, runs);
   registerResultRoutes(app, {

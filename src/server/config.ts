@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackBind, isWildcardBind } from './http/host-guard.ts';
-import { MAX_BODY_BYTES, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+import { MAX_BODY_BYTES, MAX_QUEUED_RUNS, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
 
 const port = z.coerce
   .number()
@@ -23,6 +23,7 @@ const envSchema = z.object({
   INLET_MAX_BODY_BYTES: positiveInt.default(MAX_BODY_BYTES),
   INLET_MAX_ROWS: positiveInt.default(MAX_ROWS),
   INLET_RATE_LIMIT_PER_MIN: positiveInt.default(RATE_LIMIT_PER_MIN),
+  INLET_MAX_QUEUED_RUNS: positiveInt.default(MAX_QUEUED_RUNS),
   SIXTYFOUR_API_BASE: z.url().default('https://api.sixtyfour.ai'),
   SIXTYFOUR_API_KEY: z.string().min(1).optional(),
   INLET_WEBHOOK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -65,6 +66,8 @@ export type Config = {
   maxBodyBytes: number;
   maxRows: number;
   rateLimitPerMin: number;
+  /** Queued runs beyond which a run request answers 503; 0: no cap. */
+  maxQueuedRuns: number;
   upstreamBase: string;
   upstreamKey: string | undefined;
   /** Secret for `Sixtyfour-Signature` on outgoing webhooks; unsigned without one. */
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.INLET_MAX_BODY_BYTES,
     maxRows: e.INLET_MAX_ROWS,
     rateLimitPerMin: e.INLET_RATE_LIMIT_PER_MIN,
+    maxQueuedRuns: e.INLET_MAX_QUEUED_RUNS,
     upstreamBase: e.SIXTYFOUR_API_BASE.replace(/\/+$/, ''),
     upstreamKey: e.SIXTYFOUR_API_KEY,
     webhookSigningSecret: e.INLET_WEBHOOK_SIGNING_SECRET,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   KEYLESS_BASE,
   KEYLESS_PORT,
+  SANDBOX_API_KEY,
   UPSTREAM_API_KEY,
   UPSTREAM_BASE,
   UPSTREAM_PORT,
@@ -53,6 +54,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         PORT: String(port),
         INLET_DATA_DIR: dataDir,
+        INLET_API_KEY: SANDBOX_API_KEY,
         INLET_SANDBOX_ROW_MS: '20',
         // Its proxy forwards to the stand-in below, holding that server's key itself.
         SIXTYFOUR_API_BASE: UPSTREAM_BASE,

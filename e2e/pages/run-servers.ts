@@ -13,3 +13,9 @@ export const UPSTREAM_API_KEY = 'e2e-upstream-key-7f3c9a51d2b84e60';
  */
 export const KEYLESS_PORT = Number(process.env.E2E_KEYLESS_PORT ?? 6467);
 export const KEYLESS_BASE = `http://127.0.0.1:${KEYLESS_PORT}`;
+
+/**
+ * The main server's sandbox key (INLET_API_KEY), for specs that act as a script would: the
+ * page never holds it (its calls carry the UI cookie), so a spec cannot take it from there.
+ */
+export const SANDBOX_API_KEY = 'e2e-sandbox-key-4b8d2f6a1c9e7035';

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
-import type { Config } from './config.ts';
+import { createUiSession, registerUiSession } from './auth/ui-session.ts';
+import { publicOriginOf, type Config } from './config.ts';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
 import { registerHostGuard } from './http/host-guard.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -21,13 +22,16 @@ import { registerRunStatusRoutes } from './routes/run-status-routes.ts';
 import { registerSessionRoute } from './routes/session-route.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { crashPoint } from './runs/crash-point.ts';
+import type { SelfAddress } from './runs/delivery-destination.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
+import { createQueueCap } from './runs/queue-cap.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
 import { createRunStore } from './store/run-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { createWorkflowStore } from './store/workflow-store.ts';
+import { checkDeliveryUrls } from './workflows/check-delivery-urls.ts';
 import { createValidationCache } from './workflows/validation-cache.ts';
 
 /** A sink for log lines (pino's LogStream). */
@@ -45,6 +49,8 @@ export type AppOptions = {
 /** What main.ts needs beyond Fastify: the key's origin for the log, and draining on SIGTERM. */
 export type Sandbox = {
   key: SandboxKey;
+  /** The UI cookie's Set-Cookie value, for a page served elsewhere (`npm run dev`'s Vite). */
+  uiCookie: string;
   executor: Executor;
   /** The store's connection, for fault-injection tests (e.g. `PRAGMA query_only`). */
   db: Database.Database;
@@ -107,6 +113,15 @@ export async function createApp({
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
   });
+  /** The port the server listens on (config.port until it listens; PORT=0 picks one). */
+  const listeningPort = (): number => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : config.port;
+  };
+  const self: SelfAddress = {
+    ports: () => [config.port, listeningPort()],
+    publicOrigin: () => publicOriginOf(config, listeningPort()),
+  };
   const workflows = createWorkflowStore(db);
   const runs = createRunStore(db);
   const results = createResultStore(db);
@@ -121,7 +136,11 @@ export async function createApp({
     validation,
     dataDir: config.dataDir,
     rowMs: config.sandboxRowMs,
-    outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
+    outgoing: {
+      signingSecret: config.webhookSigningSecret,
+      allowHosts: config.outgoingAllowHosts,
+      self,
+    },
     log: app.log,
     busy: () => committer.busy(),
   });
@@ -140,8 +159,10 @@ export async function createApp({
       executor.notify();
     },
   });
+  const uiSession = createUiSession(config.port);
   app.decorate('sandbox', {
     key,
+    uiCookie: uiSession.setCookie,
     executor,
     db,
     intake,
@@ -153,9 +174,11 @@ export async function createApp({
   registerOriginGuard(app);
   registerJsonBody(app);
   registerSecurityHeaders(app);
+  registerUiSession(app, uiSession, config.uiPassword);
   registerApiAuth(app, {
     sandboxKey: key.key,
     rateLimitPerMin: config.rateLimitPerMin,
+    uiSession,
     isSandboxRoute: (request) => {
       const url = request.routeOptions.url;
       return (
@@ -165,11 +188,15 @@ export async function createApp({
   });
 
   app.get('/inlet/health', () => ({ status: 'ok' }));
-  registerSessionRoute(app, key.key);
+  registerSessionRoute(app, {
+    uiSession,
+    keyLocation: key.file === undefined ? 'INLET_API_KEY' : key.file,
+  });
   // Each write of a workflow reaches the run intake, which keeps the workflows it read.
   registerWorkflowRoutes(app, {
     ...workflows,
     save: (workflow) => {
+      checkDeliveryUrls(workflow.definition, self);
       workflows.save(workflow);
       intake.workflowsChanged();
     },
@@ -178,13 +205,24 @@ export async function createApp({
       intake.workflowsChanged();
     },
   });
-  registerRunRoute(app, { intake, committer, executor });
+  registerRunRoute(app, {
+    intake,
+    committer,
+    executor,
+    queueCap: createQueueCap(db, config.maxQueuedRuns),
+  });
   registerRunStatusRoutes(app, runs, executor, (id) => workflows.has(id));
   registerRunRequestRoute(app, runs);
-  registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
+  registerResultRoutes(app, {
+    runs,
+    results,
+    signer: createDownloadSigner(key.key),
+    publicOrigin: self.publicOrigin,
+  });
   registerProxyRoutes(app, {
     base: config.upstreamBase,
     serverKey: config.upstreamKey,
+    isUiCall: uiSession.isUiCall,
     ...(proxyTimeoutMs === undefined ? {} : { timeoutMs: proxyTimeoutMs }),
   });
   const servesWeb = config.webRoot ? await serveWeb(app, config.webRoot) : false;

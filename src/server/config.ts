@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_BODY_BYTES, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+import { isLoopbackBind, isWildcardBind } from './http/host-guard.ts';
+import { MAX_BODY_BYTES, MAX_QUEUED_RUNS, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
 
 const port = z.coerce
   .number()
@@ -22,11 +23,25 @@ const envSchema = z.object({
   INLET_MAX_BODY_BYTES: positiveInt.default(MAX_BODY_BYTES),
   INLET_MAX_ROWS: positiveInt.default(MAX_ROWS),
   INLET_RATE_LIMIT_PER_MIN: positiveInt.default(RATE_LIMIT_PER_MIN),
+  INLET_MAX_QUEUED_RUNS: positiveInt.default(MAX_QUEUED_RUNS),
   SIXTYFOUR_API_BASE: z.url().default('https://api.sixtyfour.ai'),
   SIXTYFOUR_API_KEY: z.string().min(1).optional(),
   INLET_WEBHOOK_SIGNING_SECRET: z.string().min(1).optional(),
   INLET_OUTGOING_ALLOW_HOSTS: z.string().default(''),
   INLET_ALLOWED_HOSTS: z.string().default(''),
+  INLET_UI_PASSWORD: z
+    .string()
+    .min(12, { error: 'INLET_UI_PASSWORD must be at least 12 characters.' })
+    .optional(),
+  INLET_PUBLIC_ORIGIN: z
+    .url({
+      protocol: /^https?$/,
+      error: 'INLET_PUBLIC_ORIGIN must be an http(s) origin, e.g. https://inlet.example.com.',
+    })
+    .refine((value) => new URL(value).pathname === '/' && !/[?#@]/.test(value), {
+      error: 'INLET_PUBLIC_ORIGIN must be an origin only (scheme://host[:port]), no path or user.',
+    })
+    .optional(),
   INLET_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   INLET_HEADERS_TIMEOUT_MS: positiveInt.min(1).default(10_000),
   INLET_REQUEST_TIMEOUT_MS: positiveInt.min(1).default(30_000),
@@ -51,6 +66,8 @@ export type Config = {
   maxBodyBytes: number;
   maxRows: number;
   rateLimitPerMin: number;
+  /** Queued runs beyond which a run request answers 503; 0: no cap. */
+  maxQueuedRuns: number;
   upstreamBase: string;
   upstreamKey: string | undefined;
   /** Secret for `Sixtyfour-Signature` on outgoing webhooks; unsigned without one. */
@@ -59,6 +76,13 @@ export type Config = {
   outgoingAllowHosts: string[];
   /** Host names accepted besides loopback ones (DNS-rebinding guard). */
   allowedHosts: string[];
+  /** Asked before the UI is served (HTTP Basic); required when reachable from other machines. */
+  uiPassword: string | undefined;
+  /**
+   * The origin links are built from (download_url), never the request's Host header;
+   * undefined: `http://<HOST>:<listening port>` (a wildcard HOST: the first allowed host).
+   */
+  publicOrigin: string | undefined;
   /** How long SIGTERM waits for running runs. */
   shutdownGraceMs: number;
   /**
@@ -83,6 +107,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const allowedHosts = list(e.INLET_ALLOWED_HOSTS);
+  const uiPassword = e.INLET_UI_PASSWORD;
+  if (!isLoopbackBind(e.HOST) && (allowedHosts.length === 0 || uiPassword === undefined)) {
+    throw new Error(
+      `Invalid configuration:\nHOST: ${e.HOST} makes Inlet reachable from other machines, which needs ${[
+        allowedHosts.length === 0
+          ? 'INLET_ALLOWED_HOSTS (the names people use to reach it, e.g. inlet.team.example)'
+          : '',
+        uiPassword === undefined
+          ? 'INLET_UI_PASSWORD (12+ characters, asked before the UI is served)'
+          : '',
+      ]
+        .filter((item) => item !== '')
+        .join(' and ')}. Or keep HOST=127.0.0.1 (this machine only).`,
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -92,11 +132,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.INLET_MAX_BODY_BYTES,
     maxRows: e.INLET_MAX_ROWS,
     rateLimitPerMin: e.INLET_RATE_LIMIT_PER_MIN,
+    maxQueuedRuns: e.INLET_MAX_QUEUED_RUNS,
     upstreamBase: e.SIXTYFOUR_API_BASE.replace(/\/+$/, ''),
     upstreamKey: e.SIXTYFOUR_API_KEY,
     webhookSigningSecret: e.INLET_WEBHOOK_SIGNING_SECRET,
     outgoingAllowHosts: list(e.INLET_OUTGOING_ALLOW_HOSTS),
-    allowedHosts: list(e.INLET_ALLOWED_HOSTS),
+    allowedHosts,
+    uiPassword,
+    publicOrigin:
+      e.INLET_PUBLIC_ORIGIN === undefined ? undefined : new URL(e.INLET_PUBLIC_ORIGIN).origin,
     shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
     timeouts: {
       // Node requires headersTimeout ≤ requestTimeout.
@@ -107,4 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runIntakeThread: e.INLET_RUN_INTAKE_THREAD === '1',
     webRoot: path.resolve('dist'),
   };
+}
+
+/**
+ * The origin links are built from: INLET_PUBLIC_ORIGIN, else `http://<HOST>:<port>` (for a
+ * wildcard HOST the first INLET_ALLOWED_HOSTS name, or 127.0.0.1). Never a request's Host.
+ */
+export function publicOriginOf(config: Config, listeningPort: number): string {
+  if (config.publicOrigin !== undefined) return config.publicOrigin;
+  const host = isWildcardBind(config.host)
+    ? (config.allowedHosts[0] ?? '127.0.0.1')
+    : config.host.replace(/^\[|\]$/g, '');
+  return `http://${host.includes(':') ? `[${host}]` : host}:${listeningPort}`;
 }

@@ -2,14 +2,22 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from './app.ts';
 import { maskKey } from './auth/sandbox-key.ts';
 import { loadConfig } from './config.ts';
+import { isLoopbackBind } from './http/host-guard.ts';
 import { DataDirError } from './store/open-database.ts';
 
 /**
  * Starts the server on HOST:PORT. SIGTERM/SIGINT drain: new runs get 503, running ones get
  * INLET_SHUTDOWN_GRACE_MS to finish and are otherwise put back in the queue, then it exits.
  */
-export async function main(): Promise<void> {
-  const config = loadConfig();
+export async function main(): Promise<Awaited<ReturnType<typeof createApp>>> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // A wrong variable (or a bind beyond this machine without its guards) is said plainly.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp({ config, logger: true });
@@ -46,6 +54,12 @@ export async function main(): Promise<void> {
     key.source === 'env' ? 'from INLET_API_KEY' : `full key in ${key.file ?? 'the data directory'}`;
   app.log.info(`Sandbox API key: ${maskKey(key.key)} (${where})`);
   app.log.info(`Inlet is running at ${address}/`);
+  if (!isLoopbackBind(config.host)) {
+    app.log.warn(
+      `HOST=${config.host}: Inlet is reachable from other machines, as ${config.allowedHosts.join(', ')}; the UI asks for INLET_UI_PASSWORD. Put TLS in front of it (the password travels in every page request).`,
+    );
+  }
+  return app;
 }
 
 // `tsx src/server/main.ts` starts the server; start.ts and dev.ts import main() instead.

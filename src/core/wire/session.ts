@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** `GET /inlet/session`: what the UI served by the same server may know. */
-export const inletSessionResponseSchema = z.object({ sandbox_api_key: z.string() });
+/**
+ * `GET /inlet/session`: the page holds a valid UI session (its cookie), and where a script
+ * finds the sandbox key (a file path or `INLET_API_KEY`); never the key itself.
+ */
+export const inletSessionResponseSchema = z.object({ sandbox_key_location: z.string() });
 export type InletSessionResponse = z.infer<typeof inletSessionResponseSchema>;
 
 /** `GET /inlet/sixtyfour/status`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKFLOW_DESCRIPTION_MAX_LENGTH, WORKFLOW_NAME_MAX_LENGTH } from '../limits.ts';
 import { jsonObjectSchema } from './json-object.ts';
 import { workflowIdSchema } from './workflow-id.ts';
 
@@ -27,10 +28,17 @@ export const workflowGraphSchema = z.object({
 });
 export type WorkflowGraph = z.infer<typeof workflowGraphSchema>;
 
-/** OpenAPI `CreateWorkflowRequest`. */
+const workflowNameSchema = z.string().max(WORKFLOW_NAME_MAX_LENGTH, {
+  error: `workflow_name may have at most ${WORKFLOW_NAME_MAX_LENGTH} characters; shorten it.`,
+});
+const workflowDescriptionSchema = z.string().max(WORKFLOW_DESCRIPTION_MAX_LENGTH, {
+  error: `workflow_description may have at most ${WORKFLOW_DESCRIPTION_MAX_LENGTH} characters; shorten it.`,
+});
+
+/** OpenAPI `CreateWorkflowRequest`, with Inlet's length limits (src/core/limits.ts). */
 export const createWorkflowRequestSchema = z.object({
-  workflow_name: z.string(),
-  workflow_description: z.string(),
+  workflow_name: workflowNameSchema,
+  workflow_description: workflowDescriptionSchema,
   workflow_definition: workflowGraphSchema,
   id: workflowIdSchema.nullish(),
 });
@@ -38,8 +46,8 @@ export type CreateWorkflowRequest = z.infer<typeof createWorkflowRequestSchema>;
 
 /** OpenAPI `UpdateWorkflowRequest` (an upsert in the sandbox). */
 export const updateWorkflowRequestSchema = z.object({
-  workflow_name: z.string().nullish(),
-  workflow_description: z.string().nullish(),
+  workflow_name: workflowNameSchema.nullish(),
+  workflow_description: workflowDescriptionSchema.nullish(),
   workflow_definition: workflowGraphSchema.nullish(),
 });
 export type UpdateWorkflowRequest = z.infer<typeof updateWorkflowRequestSchema>;

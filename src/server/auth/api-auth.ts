@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { detailError } from '../http/http-error.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { createKeyCheck } from './sandbox-key.ts';
+import { STALE_SESSION, type UiSession } from './ui-session.ts';
 
 /** Who is calling: the sandbox key, or only a Bearer token (refused, see `requireApiKey`). */
 export type Caller = { kind: 'api-key'; keyHash: string } | { kind: 'bearer-only' };
@@ -36,17 +37,23 @@ function apiKeyLines(request: FastifyRequest): number {
  * per-key rate limit, with its headers on every answer. Two `x-api-key` lines → 400. A key in
  * the query string is never read (it would end up in logs and browser history): such a
  * request counts as one without a key.
+ *
+ * Without a key, the UI's session cookie counts as the sandbox key (same idempotency records,
+ * the same workflows), with a rate-limit window of its own, so a script at its limit does not
+ * lock the user's own page out, nor the page a script.
  */
 export function registerApiAuth(
   app: FastifyInstance,
   options: {
     sandboxKey: string;
     rateLimitPerMin: number;
+    uiSession: UiSession;
     isSandboxRoute: (request: FastifyRequest) => boolean;
   },
 ): void {
   const limiter = createRateLimiter(options.rateLimitPerMin);
   const checkKey = createKeyCheck(options.sandboxKey);
+  const sandboxKeyHash = checkKey(options.sandboxKey) ?? '';
   app.decorateRequest('caller', undefined);
   /** Sets `request.caller`, or throws the answer (400, 401 or 429). */
   const authorize = (request: FastifyRequest, reply: FastifyReply): void => {
@@ -56,20 +63,27 @@ export function registerApiAuth(
       throw detailError(400, 'Send exactly one x-api-key header; this request has several.');
     }
     const presented = headerValue(request.headers['x-api-key']);
-    if (presented === undefined || presented === '') {
+    let limitKey: string;
+    if ((presented === undefined || presented === '') && options.uiSession.isUiCall(request)) {
+      request.caller = { kind: 'api-key', keyHash: sandboxKeyHash };
+      limitKey = 'ui-session';
+    } else if (presented === undefined || presented === '') {
       const authorization = headerValue(request.headers.authorization) ?? '';
       const isRun = request.routeOptions.url === '/workflows/run';
       if (/^Bearer\s+\S/i.test(authorization) && isRun) {
         request.caller = { kind: 'bearer-only' };
         return;
       }
-      throw detailError(401, INVALID);
+      const stale = options.uiSession.check(request) === 'stale';
+      throw detailError(401, stale ? STALE_SESSION : INVALID);
+    } else {
+      const keyHash = checkKey(presented);
+      if (keyHash === null) throw detailError(401, INVALID);
+      request.caller = { kind: 'api-key', keyHash };
+      limitKey = keyHash;
     }
-    const keyHash = checkKey(presented);
-    if (keyHash === null) throw detailError(401, INVALID);
-    request.caller = { kind: 'api-key', keyHash };
     if (!limiter.enabled) return;
-    const decision = limiter.take(keyHash);
+    const decision = limiter.take(limitKey);
     void reply.header('X-RateLimit-Limit', String(decision.limit));
     void reply.header('X-RateLimit-Remaining', String(decision.remaining));
     if (!decision.allowed) {

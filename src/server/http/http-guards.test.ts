@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { containing, anyString } from '../test-support/matchers.ts';
+import { createWorkflow, startRun, waitForTerminal } from '../test-support/fixtures.ts';
+import { z } from 'zod';
 
 describe('security, session, rate limit and body limit', () => {
   let t: TestApp;
@@ -40,29 +42,42 @@ describe('security, session, rate limit and body limit', () => {
     }
   });
 
-  it('hands the sandbox key only to same-origin requests', async () => {
-    const same = await t.app.inject({
-      url: '/inlet/session',
-      headers: { 'sec-fetch-site': 'same-origin' },
-    });
-    expect(same.statusCode).toBe(200);
-    expect(json(same)).toEqual({ sandbox_api_key: TEST_KEY });
-    expect(same.headers['cache-control']).toBe('no-store');
-    const byOrigin = await t.app.inject({
-      url: '/inlet/session',
-      headers: { host: 'localhost:6464', origin: 'http://localhost:6464' },
-    });
-    expect(byOrigin.statusCode).toBe(200);
-    for (const headers of [
-      { 'sec-fetch-site': 'cross-site' },
-      { 'sec-fetch-site': 'same-site' },
-      { origin: 'https://evil.example' },
-      {},
-      { 'sec-fetch-site': 'same-origin', host: 'rebound.example' },
+  it('reads the whole Host value (host[:port] only) and builds links from its own origin', async () => {
+    for (const host of [
+      '127.0.0.1:7301@evil.example',
+      '127.0.0.1:7301/evil',
+      'localhost evil.example',
+      '127.0.0.1:99999',
+      'localhost:80, evil.example',
     ]) {
-      const response = await t.app.inject({ url: '/inlet/session', headers });
-      expect(response.statusCode, JSON.stringify(headers)).toBe(403);
-      expect(response.body).not.toContain(TEST_KEY);
+      const response = await t.app.inject({ url: '/inlet/health', headers: { host } });
+      expect(response.statusCode, host).toBe(400);
+      expect(json(response)).toEqual({ detail: containing('host[:port]') });
+    }
+    const own = await startTestApp();
+    await own.app.listen({ host: '127.0.0.1', port: 0 });
+    const ownPort = (own.app.server.address() as AddressInfo).port; // A TCP listener's address.
+    const id = await createWorkflow(own);
+    const jobId = await startRun(own, id);
+    await waitForTerminal(own, jobId);
+    const links = await own.call({
+      url: `/workflows/runs/${jobId}/results/download-links`,
+      headers: { host: 'localhost.:1234' },
+    });
+    const [link] = z.array(z.object({ download_url: z.string() })).parse(json(links));
+    // HOST and the port it listens on, whatever Host the request named.
+    expect(new URL(link?.download_url ?? '').origin).toBe(`http://127.0.0.1:${ownPort}`);
+    await own.close();
+    const pinned = await startTestApp({ INLET_PUBLIC_ORIGIN: 'https://inlet.team.example' });
+    try {
+      const pid = await createWorkflow(pinned);
+      const pjob = await startRun(pinned, pid);
+      await waitForTerminal(pinned, pjob);
+      const plinks = await pinned.call({ url: `/workflows/runs/${pjob}/results/download-links` });
+      const [plink] = z.array(z.object({ download_url: z.string() })).parse(json(plinks));
+      expect(plink?.download_url).toMatch(/^https:\/\/inlet\.team\.example\/inlet\//);
+    } finally {
+      await pinned.close();
     }
   });
 

@@ -5,6 +5,7 @@ import {
   parsePayloadText,
   type Judgement,
 } from '../../core/judge/judge-payload.ts';
+import { WORKFLOW_NAME_MAX_LENGTH } from '../../core/limits.ts';
 import type { FindingKind } from '../../core/judge/judgement.ts';
 import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
@@ -329,7 +330,8 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
     run: {
       job_id: newJobId(),
       workflow_id: workflow.id,
-      workflow_name: workflow.name,
+      // Bounded even for a workflow stored before names were: it is copied into every run.
+      workflow_name: workflow.name.slice(0, WORKFLOW_NAME_MAX_LENGTH),
       save_json: query.save_json,
       result_formats: resultFormats,
       definitionJson: graphText(definition),

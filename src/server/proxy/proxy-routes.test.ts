@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { containing } from '../test-support/matchers.ts';
+import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
 
 const portOf = (server: { address(): AddressInfo | string | null }): number =>
   (server.address() as AddressInfo).port; // TCP listeners report an AddressInfo.
@@ -43,31 +44,71 @@ describe('proxy to the Sixtyfour API', () => {
     await new Promise((resolve) => odd.close(resolve));
   });
 
-  it('forwards workflow calls with the server key and reports its status', async () => {
-    const proxy = await startTestApp({
+  it("forwards the UI's calls (its cookie) with the server key and reports its status", async () => {
+    const proxy = await startUiApp({
       SIXTYFOUR_API_BASE: upstreamBase,
       SIXTYFOUR_API_KEY: TEST_KEY,
     });
     try {
+      const { cookie } = await pageCookie(proxy.app);
       const status = await proxy.app.inject({ url: '/inlet/sixtyfour/status' });
       expect(json(status)).toEqual({ server_has_key: true, base: upstreamBase });
       const id = await createWorkflow(upstream, linearWorkflow());
-      const listed = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      const listed = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: { cookie },
+      });
       expect(listed.statusCode).toBe(200);
       expect(listed.body).toContain(id);
       const run = await proxy.app.inject({
         method: 'POST',
         url: `/inlet/sixtyfour/workflows/run?workflow_id=${id}`,
         payload: { webhook_payload: [{ company_name: 'Acme' }] },
-        headers: { cookie: 'session=secret', authorization: 'Bearer x' },
+        headers: { cookie: `${cookie}; session=secret`, authorization: 'Bearer x' },
       });
       expect(run.statusCode).toBe(200);
       expect(json(run)).toMatchObject({ status: 'queued', workflow_id: id });
       const refused = await proxy.app.inject({
         method: 'DELETE',
         url: '/inlet/sixtyfour/workflows',
+        headers: { cookie },
       });
       expect(refused.statusCode).toBe(404);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("lends the server's key to no one else: a bare curl cannot delete a real workflow", async () => {
+    const proxy = await startUiApp({
+      SIXTYFOUR_API_BASE: upstreamBase,
+      SIXTYFOUR_API_KEY: TEST_KEY,
+    });
+    try {
+      const id = await createWorkflow(upstream, linearWorkflow());
+      for (const headers of [
+        {},
+        { 'sec-fetch-site': 'same-origin' },
+        { cookie: 'inlet_ui_6464=forged' },
+        { origin: 'http://localhost:80' },
+      ]) {
+        const deleted = await proxy.app.inject({
+          method: 'POST',
+          url: `/inlet/sixtyfour/workflows/delete_workflow?workflow_id=${id}`,
+          headers,
+        });
+        expect(deleted.statusCode, JSON.stringify(headers)).toBe(401);
+        expect(json(deleted)).toEqual({ detail: containing('SIXTYFOUR_API_KEY') });
+      }
+      const still = await upstream.call({ url: `/workflows/${id}` });
+      expect(still.statusCode).toBe(200);
+      // A caller with its own key uses that key (here a wrong one: the upstream says 401).
+      const own = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: { 'x-api-key': 'someone-elses-key-0000' },
+      });
+      expect(own.statusCode).toBe(401);
+      expect(json(own)).toEqual({ detail: 'Invalid API key' });
     } finally {
       await proxy.close();
     }
@@ -98,26 +139,36 @@ describe('proxy to the Sixtyfour API', () => {
   });
 
   it('never forwards cookies or Authorization; 3xx, 5xx, HTML and timeouts become 502/504', async () => {
-    const proxy = await startTestApp({
+    const proxy = await startUiApp({
       SIXTYFOUR_API_BASE: oddBase,
       SIXTYFOUR_API_KEY: 'server-key',
     });
     try {
+      const { cookie } = await pageCookie(proxy.app);
       const redirected = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/blocks',
-        headers: { cookie: 'a=b', authorization: 'Bearer t' },
+        headers: { cookie: `${cookie}; a=b`, authorization: 'Bearer t' },
       });
       expect(redirected.statusCode).toBe(502);
       expect(redirected.body).toContain('redirected');
       expect(seenHeaders.cookie).toBeUndefined();
       expect(seenHeaders.authorization).toBeUndefined();
       expect(seenHeaders['x-api-key']).toBe('server-key');
-      const failed = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows/runs' });
+      const failed = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/runs',
+        headers: { cookie },
+      });
       expect(failed.statusCode).toBe(502);
       expect(json(failed)).toEqual({ detail: containing('502') });
-      const html = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      const html = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: { cookie },
+      });
       expect(html.statusCode).toBe(502);
-      const slow = await proxy.app.inject({ url: '/inlet/sixtyfour/workflows/slow' });
+      const slow = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/slow',
+        headers: { cookie },
+      });
       expect(slow.statusCode).toBe(504);
     } finally {
       await proxy.close();

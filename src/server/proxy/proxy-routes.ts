@@ -6,6 +6,8 @@ import { isForwarded } from './forwarded-routes.ts';
 export type ProxyOptions = {
   base: string;
   serverKey: string | undefined;
+  /** Whether a request is the Inlet UI's own call (its session cookie): the server key's proof. */
+  isUiCall: (request: FastifyRequest) => boolean;
   timeoutMs?: number;
 };
 
@@ -44,8 +46,9 @@ const readableDetail = (text: string): string => {
 
 /**
  * Forwards a chosen set of workflow endpoints under `/inlet/sixtyfour/workflows/…` to the real
- * API, adding `x-api-key` server-side (SIXTYFOUR_API_KEY) or passing the caller's own when the
- * server has none. Cookies and Authorization are never forwarded, redirects never followed
+ * API. A request with its own `x-api-key` (a key the user typed) passes that key on; else the
+ * server adds SIXTYFOUR_API_KEY, only for the Inlet UI's own calls (its session cookie), so
+ * no other client can use the server's key (401). Cookies and Authorization are never forwarded, redirects never followed
  * (502), a timeout is a 504, and upstream 5xx or non-JSON answers become a 502 with a detail.
  */
 export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions): void {
@@ -60,11 +63,19 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
     if (!isForwarded(request.method, path)) {
       throw detailError(404, `${request.method} ${path} is not forwarded to Sixtyfour.`);
     }
-    const key = options.serverKey ?? headerValue(request.headers['x-api-key']);
-    if (key === undefined || key === '') {
+    const own = headerValue(request.headers['x-api-key']);
+    let key: string;
+    if (own !== undefined && own !== '') key = own;
+    else if (options.serverKey === undefined) {
       throw detailError(
         401,
         'No Sixtyfour API key: set SIXTYFOUR_API_KEY on the server, or send x-api-key.',
+      );
+    } else if (options.isUiCall(request)) key = options.serverKey;
+    else {
+      throw detailError(
+        401,
+        "The server's Sixtyfour key (SIXTYFOUR_API_KEY) is used for the Inlet UI's own calls only; open the UI, or send your own x-api-key.",
       );
     }
     const headers: Record<string, string> = { accept: 'application/json', 'x-api-key': key };

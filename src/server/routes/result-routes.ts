@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DOWNLOAD_EXPIRES_IN_SECONDS, INLINE_RESULTS_MAX_ROWS } from '../../core/limits.ts';
 import { jsonObjectSchema } from '../../core/wire/json-object.ts';
@@ -27,9 +27,7 @@ const downloadQuerySchema = z.object({
   signature: z.string(),
 });
 
-/** The origin the client used, so `download_url` is absolute and works as is. */
 const legacyRowsSchema = z.array(jsonObjectSchema);
-const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
 
 /** A download's body: rendered from the stored rows, or a file an older Inlet wrote. */
 function downloadBody(file: StoredResult, results: ResultStore): Readable | string | undefined {
@@ -67,7 +65,13 @@ const NO_FILE_HINT: Record<ResultFormat, string> = {
 /** Result links and the signed downloads behind them (contract, "Runs"). */
 export function registerResultRoutes(
   app: FastifyInstance,
-  deps: { runs: RunStore; results: ResultStore; signer: DownloadSigner },
+  deps: {
+    runs: RunStore;
+    results: ResultStore;
+    signer: DownloadSigner;
+    /** The server's own origin (INLET_PUBLIC_ORIGIN or HOST:PORT), never the request's Host. */
+    publicOrigin: () => string;
+  },
 ): void {
   const { runs, results, signer } = deps;
 
@@ -112,7 +116,7 @@ export function registerResultRoutes(
           created_at: file.created_at,
           message: null,
           content_type: file.content_type,
-          download_url: `${originOf(request)}${signer.path(run.job_id, file.filename, DOWNLOAD_EXPIRES_IN_SECONDS)}`,
+          download_url: `${deps.publicOrigin()}${signer.path(run.job_id, file.filename, DOWNLOAD_EXPIRES_IN_SECONDS)}`,
           download_expires_in_seconds: DOWNLOAD_EXPIRES_IN_SECONDS,
           results: inline,
           file_size: fileSizeOf(file, results, inline ?? undefined),

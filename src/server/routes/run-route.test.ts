@@ -83,7 +83,8 @@ describe.each([
       expect(link?.row_count).toBe(2);
       expect(link?.results?.map((row) => row.company_name)).toEqual(['Acme', 'Globex']);
       const url = new URL(link?.download_url ?? '');
-      expect(url.origin).toBe('http://localhost');
+      // The server's own origin (HOST:PORT here), never the request's Host header.
+      expect(url.origin).toBe('http://127.0.0.1:6464');
       const file = await t.app.inject({ url: url.pathname + url.search });
       expect(file.statusCode).toBe(200);
       if (format === 'csv') expect(file.body.split('\r\n')[1]).toBe('Acme,acme.com,Software');

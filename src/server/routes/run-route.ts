@@ -10,6 +10,8 @@ export type RunRouteDeps = {
   intake: RunIntake;
   committer: RunCommitter;
   executor: Executor;
+  /** Throws the 503 when the queue is at INLET_MAX_QUEUED_RUNS. */
+  queueCap: { check: () => void };
 };
 
 const headerValue = (value: string | string[] | undefined): string | undefined =>
@@ -45,6 +47,7 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
           'The sandbox is shutting down and takes no new runs; retry once it is back.',
         );
       }
+      if (prepared.kind === 'insert') deps.queueCap.check();
       return committer.commit(prepared);
     });
     done();

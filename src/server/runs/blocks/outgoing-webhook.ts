@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isLoopbackHost } from '../../http/host-guard.ts';
+import { refusedDestination, type SelfAddress } from '../delivery-destination.ts';
 import type { Row } from './row.ts';
 
 export type OutgoingWebhookOptions = {
@@ -8,6 +9,8 @@ export type OutgoingWebhookOptions = {
   /** Attempts in all; waits 250 ms, 500 ms, … between them. */
   attempts?: number;
   timeoutMs?: number;
+  /** Inlet's own API and proxy, never delivered to (delivery-destination.ts). */
+  self?: SelfAddress;
 };
 
 /** `Sixtyfour-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
@@ -37,7 +40,8 @@ export async function sendOutgoingWebhook(
   options: OutgoingWebhookOptions,
 ): Promise<void> {
   const target = new URL(url);
-  const refused = refusedTarget(target, options.allowHosts);
+  const refused =
+    refusedTarget(target, options.allowHosts) ?? (await refusedDestination(target, options.self));
   if (refused) throw new Error(refused);
   const attempts = options.attempts ?? 3;
   const body = JSON.stringify({

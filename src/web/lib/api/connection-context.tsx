@@ -30,8 +30,11 @@ export type ConnectionState = {
   connection: Connection;
   target: Target;
   setTarget: (target: Target) => void;
-  /** The sandbox key, for snippets the local user may reveal. */
-  sandboxKey: string | undefined;
+  /**
+   * Where a script finds the sandbox key (its file, or INLET_API_KEY). The page never holds
+   * the key: its calls carry the UI's session cookie, set with the page.
+   */
+  sandboxKeyLocation: string | undefined;
   upstream: UpstreamStatusResponse | undefined;
   /** Why the connection is not ready, in one sentence. */
   problem: string | undefined;
@@ -70,15 +73,14 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<ConnectionState>(() => {
-    const sandboxKey = session.data?.sandbox_api_key;
+    const sandboxKeyLocation = session.data?.sandbox_key_location;
     const base = { target, basePath: TARGET_BASE_PATHS[target] };
     let connection: Connection;
     let problem: string | undefined;
     if (target === 'sandbox') {
-      connection = { ...base, apiKey: sandboxKey, ready: sandboxKey !== undefined };
-      if (session.isError)
-        problem = `Could not get the sandbox key: ${errorMessage(session.error)}`;
-      else if (!sandboxKey) problem = 'Connecting to the sandbox…';
+      connection = { ...base, apiKey: undefined, ready: session.isSuccess };
+      if (session.isError) problem = `No access to the sandbox: ${errorMessage(session.error)}`;
+      else if (!session.isSuccess) problem = 'Connecting to the sandbox…';
     } else if (upstream.data?.server_has_key) {
       connection = { ...base, apiKey: undefined, ready: true };
     } else {
@@ -93,7 +95,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
       connection,
       target,
       setTarget,
-      sandboxKey,
+      sandboxKeyLocation,
       upstream: upstream.data,
       problem,
       userKey,
@@ -104,6 +106,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
   }, [
     target,
     session.data,
+    session.isSuccess,
     session.isError,
     session.error,
     upstream.data,

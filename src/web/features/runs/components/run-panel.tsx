@@ -25,7 +25,6 @@ import type { KeptRun } from './test-run-console.tsx';
 export type RunPanelProps = {
   connection: Connection;
   target: Target;
-  sandboxKey: string | undefined;
   upstreamBase: string | undefined;
   userKey: string;
   serverHasKey: boolean;
@@ -46,7 +45,6 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function RunPanel({
   connection,
   target,
-  sandboxKey,
   upstreamBase,
   userKey,
   serverHasKey,
@@ -131,7 +129,8 @@ export function RunPanel({
         target === 'sandbox'
           ? window.location.origin
           : (upstreamBase ?? 'https://api.sixtyfour.ai');
-      const apiKey = target === 'sandbox' ? sandboxKey : serverHasKey ? undefined : userKey;
+      // The page never holds the sandbox key (its calls carry the UI cookie): snippets name it.
+      const apiKey = target === 'sandbox' || serverHasKey ? undefined : userKey;
       return {
         url: `${base}/workflows/run`,
         query: [
@@ -152,7 +151,6 @@ export function RunPanel({
       effective,
       target,
       upstreamBase,
-      sandboxKey,
       serverHasKey,
       userKey,
       saveJson,
@@ -246,9 +244,7 @@ export function RunPanel({
           {workflow && (
             <CopyRequest
               describe={describe}
-              canReveal={
-                target === 'sandbox' ? sandboxKey !== undefined : !serverHasKey && userKey !== ''
-              }
+              canReveal={target !== 'sandbox' && !serverHasKey && userKey !== ''}
               revealLabel="Show the API key in copied requests"
             />
           )}

@@ -1,3 +1,4 @@
+import { WORKFLOW_NAME_MAX_LENGTH } from '../../../../core/limits.ts';
 import { type SubmitEvent, useId, useState } from 'react';
 import { specModelToWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
@@ -134,6 +135,7 @@ function SaveWorkflowForm({
         <input
           id={ids.name}
           className="input"
+          maxLength={WORKFLOW_NAME_MAX_LENGTH}
           value={name}
           onChange={(event) => {
             setName(event.target.value);

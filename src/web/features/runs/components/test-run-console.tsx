@@ -176,7 +176,6 @@ export function TestRunConsole({
         key={`${target}:${workflowId ?? ''}`}
         connection={connection}
         target={target}
-        sandboxKey={state.sandboxKey}
         upstreamBase={state.upstream?.base}
         userKey={state.userKey}
         serverHasKey={state.upstream?.server_has_key ?? false}

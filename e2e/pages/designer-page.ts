@@ -31,7 +31,7 @@ export class DesignerPage {
     this.dataframeType = this.blockSpec.getByRole('radiogroup', { name: 'Dataframe type' });
     this.specJsonEditor = this.specJson.getByRole('textbox', { name: 'Spec JSON editor' });
     this.specJsonStatus = this.specJson.getByText(/In step with the form|Line \d+, column \d+/);
-    this.draftSelect = page.getByRole('combobox', { name: 'Draft' });
+    this.draftSelect = page.getByRole('combobox', { name: 'Draft', exact: true });
   }
 
   async goto(): Promise<void> {

@@ -1,0 +1,70 @@
+import { useCallback } from 'react';
+import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
+import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
+import type { Connection } from '../../../lib/api/connection.ts';
+import type { EffectiveSpec, OverrideReading } from '../model/effective-spec.ts';
+import { prepareRun } from '../model/prepare-run.ts';
+
+/** Where requests go and which key the browser holds for them, for one target. */
+export type RunAccess = {
+  connection: Connection;
+  sandboxKey: string | undefined;
+  upstreamBase: string | undefined;
+  userKey: string;
+  serverHasKey: boolean;
+};
+
+/** The key a copied request may reveal, if the browser holds one. */
+export const canRevealKey = (access: RunAccess): boolean =>
+  access.connection.target === 'sandbox'
+    ? access.sandboxKey !== undefined
+    : !access.serverHasKey && access.userKey !== '';
+
+/** The run request "Run test" would send now, for "Copy as curl / JavaScript / Python". */
+export function useRequestDescription(
+  access: RunAccess,
+  workflow: WorkflowResponse | undefined,
+  payloadText: string,
+  reading: OverrideReading,
+  effective: EffectiveSpec,
+  saveJson: boolean,
+) {
+  const { connection, sandboxKey, upstreamBase, userKey, serverHasKey } = access;
+  const target = connection.target;
+  return useCallback(
+    (revealKey: boolean): RunRequestDescription | undefined => {
+      if (!workflow) return undefined;
+      const preflight = prepareRun(payloadText, reading, effective);
+      const body = preflight.body?.kind === 'json' ? preflight.body.body : {};
+      const base =
+        target === 'sandbox'
+          ? window.location.origin
+          : (upstreamBase ?? 'https://api.sixtyfour.ai');
+      const apiKey = target === 'sandbox' ? sandboxKey : serverHasKey ? undefined : userKey;
+      return {
+        url: `${base}/workflows/run`,
+        query: [
+          ['workflow_id', workflow.id],
+          ...(saveJson ? [['save_json', 'true'] as const] : []),
+        ],
+        apiKey: apiKey === '' ? undefined : apiKey,
+        keyPlaceholder: target === 'sandbox' ? 'YOUR_SANDBOX_API_KEY' : 'YOUR_SIXTYFOUR_API_KEY',
+        revealKey,
+        idempotencyKey: crypto.randomUUID(),
+        body,
+      };
+    },
+    [
+      workflow,
+      payloadText,
+      reading,
+      effective,
+      target,
+      upstreamBase,
+      sandboxKey,
+      serverHasKey,
+      userKey,
+      saveJson,
+    ],
+  );
+}

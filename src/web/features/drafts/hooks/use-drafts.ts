@@ -28,7 +28,9 @@ export type SaveStatus =
   | { kind: 'conflict' };
 
 /** Another tab saved this draft differently (`theirs` undefined: it deleted it). */
-export type DraftConflict = { theirs: StoredDraft | undefined; differences: string[] };
+type StoredConflict = { theirs: StoredDraft | undefined };
+/** With what differs between the shown draft (as edited since) and theirs, in words. */
+export type DraftConflict = StoredConflict & { differences: string[] };
 
 const SAVE_DELAY_MS = 300;
 
@@ -80,7 +82,7 @@ export function useDrafts() {
   const [feed] = useState(() => createChangeFeed(FEED_NAME, DRAFT_KEY_PREFIX));
   const [list, setList] = useState<Draft[]>(initial.list);
   const [working, setWorkingState] = useState<Working>(initial.working);
-  const [conflict, setConflictState] = useState<DraftConflict | undefined>(undefined);
+  const [conflict, setConflictState] = useState<StoredConflict | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(initial.failure);
   const [notice, setNotice] = useState(initial.notice);
   // Bumped when the shown draft's content is replaced from outside (take theirs), so the
@@ -95,7 +97,7 @@ export function useDrafts() {
     workingRef.current = next;
     setWorkingState(next);
   }, []);
-  const setConflict = useCallback((next: DraftConflict | undefined) => {
+  const setConflict = useCallback((next: StoredConflict | undefined) => {
     conflictRef.current = next;
     setConflictState(next);
   }, []);
@@ -112,13 +114,7 @@ export function useDrafts() {
   const showConflict = useCallback(
     (theirs: StoredDraft | undefined) => {
       clearTimer();
-      const mine = workingRef.current.draft;
-      setConflict({
-        theirs,
-        differences: theirs
-          ? draftDifferences(mine, theirs.value)
-          : ['The other tab deleted this draft.'],
-      });
+      setConflict({ theirs });
     },
     [setConflict],
   );
@@ -349,6 +345,16 @@ export function useDrafts() {
     return storeNew(copyOfMine());
   }, [storeNew, copyOfMine]);
 
+  const shownConflict = useMemo((): DraftConflict | undefined => {
+    if (!conflict) return undefined;
+    return {
+      theirs: conflict.theirs,
+      differences: conflict.theirs
+        ? draftDifferences(active, conflict.theirs.value)
+        : ['The other tab deleted this draft.'],
+    };
+  }, [conflict, active]);
+
   const saveStatus: SaveStatus = conflict
     ? { kind: 'conflict' }
     : failure !== undefined
@@ -364,7 +370,7 @@ export function useDrafts() {
     revision: working.base,
     generation,
     saveStatus,
-    conflict,
+    conflict: shownConflict,
     notice,
     dismissNotice: () => {
       setNotice(undefined);

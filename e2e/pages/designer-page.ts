@@ -19,6 +19,7 @@ export class DesignerPage {
   readonly specJsonEditor: Locator;
   readonly specJsonStatus: Locator;
   readonly draftSelect: Locator;
+  readonly draftStatus: Locator;
 
   constructor(readonly page: Page) {
     this.blockSpec = page.getByRole('region', { name: 'Block spec', exact: true });
@@ -31,7 +32,8 @@ export class DesignerPage {
     this.dataframeType = this.blockSpec.getByRole('radiogroup', { name: 'Dataframe type' });
     this.specJsonEditor = this.specJson.getByRole('textbox', { name: 'Spec JSON editor' });
     this.specJsonStatus = this.specJson.getByText(/In step with the form|Line \d+, column \d+/);
-    this.draftSelect = page.getByRole('combobox', { name: 'Draft' });
+    this.draftSelect = page.getByRole('combobox', { name: 'Draft', exact: true });
+    this.draftStatus = page.getByRole('status', { name: 'Draft status' });
   }
 
   async goto(): Promise<void> {

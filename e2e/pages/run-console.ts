@@ -11,6 +11,8 @@ export class RunConsole {
   readonly results: Locator;
   readonly history: Locator;
   readonly override: Locator;
+  readonly overrideEditor: Locator;
+  readonly effectiveSpec: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -22,6 +24,30 @@ export class RunConsole {
     this.results = this.region.getByRole('region', { name: 'Results' });
     this.history = this.region.getByRole('region', { name: 'Run history' });
     this.override = this.region.getByRole('region', { name: 'Specs override' });
+    this.overrideEditor = this.override.getByRole('textbox', { name: 'specs_override JSON' });
+    this.effectiveSpec = this.region.getByRole('region', { name: 'Effective spec' });
+  }
+
+  /** Replaces the override editor's text, as pasting would (no auto-closed brackets). */
+  async typeOverride(text: string): Promise<void> {
+    await this.overrideEditor.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Cells of the effective spec marked as changed by the override. */
+  changedCells(): Locator {
+    return this.effectiveSpec
+      .getByRole('cell')
+      .filter({ has: this.page.getByText('changed', { exact: true }) });
+  }
+
+  /** The live status's block rows (one list item per block). */
+  blockItems(): Locator {
+    return this.region
+      .getByRole('list')
+      .filter({ has: this.page.getByRole('progressbar') })
+      .getByRole('listitem');
   }
 
   /** Opens the app: this project's server, or another one by absolute URL. */

@@ -1,6 +1,7 @@
 import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus, WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
 import type { LiveRun } from '../store/run-store.ts';
+import { isTerminalStatus } from '../../core/wire/run-status.ts';
 
 /** Each block of a new run, pending, in execution order. */
 export function initialBlockStates(plan: readonly PlannedBlock[], now: string): BlockLiveStatus[] {
@@ -43,12 +44,45 @@ export const resetBlockState = (block: BlockLiveStatus, now: string): BlockLiveS
   metrics: { ...block.metrics, row_count: 0, processed_count: 0, total_count: 0 },
 });
 
+/**
+ * The blocks of a run that has ended, each in a state that has ended too: a block still
+ * `running` (the executor stops at the next row boundary, after the run's status is already
+ * terminal) becomes `failed` with why, and no block keeps a step like "Row 9 of 10". Pending
+ * blocks stay `pending`: they never ran (contract, "Runs": blocks are pending, running,
+ * completed or failed).
+ */
+export function settleBlocks(
+  blocks: readonly BlockLiveStatus[],
+  runStatus: string,
+  now: string,
+): BlockLiveStatus[] {
+  const why = runStatus === 'cancelled' ? 'Run cancelled.' : 'The run ended before this block did.';
+  return blocks.map((block) =>
+    block.status === 'running'
+      ? {
+          ...block,
+          status: 'failed',
+          error_message: block.error_message ?? why,
+          current_step: null,
+          completed_at: block.completed_at ?? now,
+          last_updated: now,
+        }
+      : (block.current_step ?? null) !== null && block.status !== 'completed'
+        ? { ...block, current_step: null }
+        : block,
+  );
+}
+
 /** OpenAPI `WorkflowLiveStatusResponse` for a run, with the executor's fresher block states when it has them. */
 export function buildLiveStatus(
   run: LiveRun,
   liveBlocks?: BlockLiveStatus[],
 ): WorkflowLiveStatusResponse {
-  const blocks = liveBlocks ?? run.blocks;
+  const latest = liveBlocks ?? run.blocks;
+  // A cancel is stored before the executor sees it: a terminal run never shows a block going.
+  const blocks = isTerminalStatus(run.status)
+    ? settleBlocks(latest, run.status, run.updated_at)
+    : latest;
   const current = blocks.find((block) => block.status === 'running');
   const completed = blocks.filter((block) => block.status === 'completed').length;
   const progress =

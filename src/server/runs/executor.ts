@@ -12,7 +12,7 @@ import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
 import type { ValidationCache } from '../workflows/validation-cache.ts';
 import { blockRunner } from './block-runners.ts';
-import { resetBlockState } from './block-states.ts';
+import { resetBlockState, settleBlocks } from './block-states.ts';
 import { crashPoint } from './crash-point.ts';
 import type { OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
 import type { Row } from './blocks/row.ts';
@@ -286,7 +286,7 @@ export function createExecutor(options: ExecutorOptions) {
       complete(run, plan, outputs, state);
     } catch (error) {
       if (error instanceof RunStopped) {
-        stopped(run, state, currentIndex, error.reason);
+        stopped(run, state, error.reason);
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
@@ -342,12 +342,7 @@ export function createExecutor(options: ExecutorOptions) {
     crashPoint('results-written');
   }
 
-  function stopped(
-    run: StoredRun,
-    state: ActiveRun,
-    currentIndex: number,
-    reason: StopReason,
-  ): void {
+  function stopped(run: StoredRun, state: ActiveRun, reason: StopReason): void {
     const now = nowIso();
     if (reason === 'shutdown') {
       runs.requeue(
@@ -357,16 +352,7 @@ export function createExecutor(options: ExecutorOptions) {
       );
       return;
     }
-    const block = state.blocks[currentIndex];
-    if (block?.status === 'running') {
-      state.blocks[currentIndex] = {
-        ...block,
-        status: 'failed',
-        error_message: 'Run cancelled.',
-        completed_at: now,
-        last_updated: now,
-      };
-    }
+    state.blocks = settleBlocks(state.blocks, 'cancelled', now);
     runs.saveBlocks(run.job_id, state.blocks);
   }
 

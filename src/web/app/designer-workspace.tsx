@@ -9,6 +9,12 @@ import {
 } from '../features/spec-designer/components/spec-designer.tsx';
 import { SpecFileActions } from '../features/spec-designer/components/spec-file-actions.tsx';
 import { TestRunConsole } from '../features/runs/components/test-run-console.tsx';
+import {
+  FormDiffersNotice,
+  JudgedAgainstStatus,
+} from '../features/runs/components/judged-against.tsx';
+import type { JudgedSpec } from '../features/runs/model/judged-spec.ts';
+import type { RunSlot } from '../lib/storage/run-slot.ts';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 
@@ -16,7 +22,7 @@ import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 export function DesignerWorkspace() {
   const drafts = useDrafts();
   const announce = useAnnounce();
-  const { active, create, updateActive } = drafts;
+  const { active, create, updateActive, updateRunSlot, replaceModel } = drafts;
   const handleImport = useCallback(
     (model: SpecModel, name: string) => {
       const draft = create(name, model);
@@ -25,16 +31,16 @@ export function DesignerWorkspace() {
     [announce, create],
   );
   const handleLoadSpec = useCallback(
-    (model: SpecModel, name: string) => {
-      const draft = create(name, model);
+    (model: SpecModel, name: string, runs: Record<string, RunSlot>) => {
+      const draft = create(name, model, runs);
       announce(`Opened the workflow's spec in a new draft, ${draft.name}.`);
       return draft.id;
     },
     [announce, create],
   );
   const [payloadText, setPayloadText] = useState('');
-  // The run console's stored spec + specs_override; the sample is judged against it.
-  const [effectiveSpec, setEffectiveSpec] = useState<SpecModel | undefined>(undefined);
+  // The spec the next run uses (the run console knows it); the sample is judged against it.
+  const [judged, setJudged] = useState<JudgedSpec | undefined>(undefined);
   // Changes from the payload go into the designer in place (it stays mounted, keeping focus,
   // undo and editor state); its onChange then updates the draft, so autosave follows. The
   // payload workbench announces them. Only switching drafts remounts it (the key below).
@@ -67,7 +73,7 @@ export function DesignerWorkspace() {
           </div>
         )}
         <SpecDesigner
-          key={active.id}
+          key={`${active.id}:${String(drafts.generation)}`}
           ref={designerRef}
           initialModel={active.model}
           {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
@@ -75,8 +81,10 @@ export function DesignerWorkspace() {
         />
       </section>
       <PayloadWorkbench
-        spec={effectiveSpec ?? active.model}
+        spec={judged?.model ?? active.model}
         draftId={active.id}
+        headerNote={<JudgedAgainstStatus judged={judged} />}
+        problemsNote={<FormDiffersNotice judged={judged} specModel={active.model} />}
         onAddColumns={handleAddColumns}
         onSaveWebhookInput={handleSaveWebhookInput}
         onTextChange={setPayloadText}
@@ -85,9 +93,11 @@ export function DesignerWorkspace() {
         specModel={active.model}
         specName={active.name}
         payloadText={payloadText}
-        draftId={active.id}
+        runSlots={active.runs}
+        onRunSlotChange={updateRunSlot}
         onLoadSpec={handleLoadSpec}
-        onEffectiveSpecChange={setEffectiveSpec}
+        onFoldOverride={replaceModel}
+        onJudgedSpecChange={setJudged}
       />
     </>
   );

@@ -3,6 +3,7 @@ import { Dialog } from '../../../components/ui/dialog.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
 import type { DraftsApi } from '../hooks/use-drafts.ts';
+import { DraftStatus } from './draft-status.tsx';
 import { DRAFT_NAME_MAX_LENGTH, uniqueDraftName } from '../model/drafts-store.ts';
 
 type OpenDialog = 'new' | 'rename' | 'delete' | undefined;
@@ -65,7 +66,7 @@ export function DraftSwitcher({ drafts }: { drafts: DraftsApi }) {
         <Icon name="remove" />
         Delete draft
       </button>
-      <SaveIndicator drafts={drafts} />
+      <DraftStatus drafts={drafts} />
 
       <Dialog
         open={open === 'new'}
@@ -121,33 +122,6 @@ export function DraftSwitcher({ drafts }: { drafts: DraftsApi }) {
         </div>
       </Dialog>
     </div>
-  );
-}
-
-function SaveIndicator({ drafts }: { drafts: DraftsApi }) {
-  const status = drafts.saveStatus;
-  if (status.kind === 'failed') {
-    return (
-      <p className="save-status save-status--failed" role="alert">
-        <Icon name="alert" />
-        <span>Not saved. {status.message}</span>
-        <button type="button" className="link-button" onClick={drafts.retrySave}>
-          Try again
-        </button>
-      </p>
-    );
-  }
-  return (
-    <p className="save-status">
-      {status.kind === 'pending' ? (
-        'Saving…'
-      ) : (
-        <>
-          <Icon name="check" />
-          Saved in this browser
-        </>
-      )}
-    </p>
   );
 }
 

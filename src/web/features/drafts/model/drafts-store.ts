@@ -1,9 +1,30 @@
 import { z } from 'zod';
 import { emptySpecModel, specModelSchema } from '../../../../core/spec/webhook-spec.ts';
-import { readLocal, type StoreWriteResult, writeLocal } from '../../../lib/storage/local-store.ts';
+import { readLocal, writeLocal } from '../../../lib/storage/local-store.ts';
+import {
+  type CasResult,
+  type KeyValueStorage,
+  readDoc,
+  removeDoc,
+  type Revisioned,
+  writeDocIfRevision,
+} from '../../../lib/storage/revisioned-store.ts';
+import { runSlotSchema } from '../../../lib/storage/run-slot.ts';
 
-/** Drafts hold specs only (no secrets), so localStorage is the right place. */
-export const DRAFTS_STORAGE_KEY = 'inlet.drafts.v1';
+/**
+ * Drafts hold specs, overrides and ids only (no secrets), so localStorage is the right place.
+ * Each draft is its own document with a revision, so two tabs editing different drafts never
+ * touch each other's, and two on the same draft find out instead of overwriting.
+ */
+export const DRAFT_KEY_PREFIX = 'inlet.drafts.v2.doc.';
+export const draftKey = (id: string): string => `${DRAFT_KEY_PREFIX}${id}`;
+/** The draft this tab shows (sessionStorage: per tab, kept across its reloads). */
+const TAB_ACTIVE_KEY = 'inlet.drafts.v2.active';
+/** The draft last shown in any tab, for a new tab. */
+const LAST_ACTIVE_KEY = 'inlet.drafts.v2.last-active';
+/** Before revisions: every draft in one value (read once, to move them over). */
+export const LEGACY_DRAFTS_KEY = 'inlet.drafts.v1';
+const LEGACY_OPEN_WORKFLOWS_KEY = 'inlet.open-workflows.v1';
 export const DRAFT_NAME_MAX_LENGTH = 80;
 
 export const draftSchema = z.object({
@@ -12,35 +33,33 @@ export const draftSchema = z.object({
   model: specModelSchema,
   /** The JSON editor's text when it differed from the model (half-typed or broken JSON). */
   jsonText: z.string().optional(),
+  /** Per target (`sandbox`, `sixtyfour`): open workflow, override text, followed run. */
+  runs: z.record(z.string(), runSlotSchema).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
 export type Draft = z.infer<typeof draftSchema>;
-
-export const draftsStateSchema = z.object({
-  version: z.literal(1),
-  activeId: z.string(),
-  drafts: z.array(draftSchema).min(1),
-});
-export type DraftsState = z.infer<typeof draftsStateSchema>;
+export type StoredDraft = Revisioned<Draft>;
 
 const newId = (): string =>
   typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
-export function createDraft(name: string, model = emptySpecModel()): Draft {
+export function createDraft(name: string, model = emptySpecModel(), runs?: Draft['runs']): Draft {
   const now = Date.now();
-  return { id: newId(), name, model, createdAt: now, updatedAt: now };
+  return { id: newId(), name, model, ...(runs ? { runs } : {}), createdAt: now, updatedAt: now };
 }
 
-export const freshDraftsState = (): DraftsState => {
-  const draft = createDraft('Untitled spec');
-  return { version: 1, activeId: draft.id, drafts: [draft] };
-};
+/** The parts a user edits; two drafts with the same content need no merge. */
+export const sameContent = (a: Draft, b: Draft): boolean =>
+  a.name === b.name &&
+  JSON.stringify(a.model) === JSON.stringify(b.model) &&
+  a.jsonText === b.jsonText &&
+  JSON.stringify(a.runs ?? {}) === JSON.stringify(b.runs ?? {});
 
 /** A name not yet taken: "Untitled spec", "Untitled spec 2", … */
-export function uniqueDraftName(base: string, drafts: readonly Draft[]): string {
+export function uniqueDraftName(base: string, drafts: readonly { name: string }[]): string {
   const taken = new Set(drafts.map((draft) => draft.name.trim().toLowerCase()));
   const stem = base.trim().slice(0, DRAFT_NAME_MAX_LENGTH - 4) || 'Untitled spec';
   if (!taken.has(stem.toLowerCase())) return stem;
@@ -50,36 +69,122 @@ export function uniqueDraftName(base: string, drafts: readonly Draft[]): string 
   }
 }
 
-export type LoadedDrafts = { state: DraftsState; notice?: string };
-
-/** Reads the saved drafts; unreadable data is set aside (never silently dropped). */
-export function loadDrafts(): LoadedDrafts {
-  const raw = readLocal(DRAFTS_STORAGE_KEY);
-  if (raw === undefined) return { state: freshDraftsState() };
-  let parsed: unknown;
+/** localStorage, or undefined when the browser blocks it (then drafts live in memory). */
+export function localStorageOrUndefined(): Storage | undefined {
   try {
-    parsed = JSON.parse(raw);
+    return window.localStorage;
   } catch {
-    parsed = undefined;
+    return undefined;
   }
-  const result = draftsStateSchema.safeParse(parsed);
-  if (result.success) {
-    const state = result.data;
-    const activeId = state.drafts.some((draft) => draft.id === state.activeId)
-      ? state.activeId
-      : (state.drafts[0]?.id ?? '');
-    return { state: { ...state, activeId } };
-  }
-  const backupKey = `${DRAFTS_STORAGE_KEY}.unreadable-${Date.now()}`;
-  const backup = writeLocal(backupKey, raw);
-  return {
-    state: freshDraftsState(),
-    notice: backup.ok
-      ? `Saved drafts could not be read, so a new draft was started. The old data is kept in this browser's storage under "${backupKey}".`
-      : 'Saved drafts could not be read, so a new draft was started.',
-  };
 }
 
-export function saveDrafts(state: DraftsState): StoreWriteResult {
-  return writeLocal(DRAFTS_STORAGE_KEY, JSON.stringify(state));
+function storedKeys(storage: Storage): string[] {
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index += 1) {
+    const key = storage.key(index);
+    if (key?.startsWith(DRAFT_KEY_PREFIX)) keys.push(key);
+  }
+  return keys;
+}
+
+export type LoadedDrafts = { drafts: StoredDraft[]; notices: string[] };
+
+/** Every readable draft, oldest first; unreadable ones are set aside and named, never dropped. */
+export function listDrafts(storage: Storage | undefined): LoadedDrafts {
+  if (!storage) return { drafts: [], notices: [] };
+  const drafts: StoredDraft[] = [];
+  const notices: string[] = [];
+  for (const key of storedKeys(storage)) {
+    const read = readDoc(storage, key, draftSchema);
+    if (read.kind === 'ok') drafts.push(read.doc);
+    else if (read.kind === 'unreadable') {
+      const backupKey = `inlet.unreadable-draft.${Date.now()}.${key.slice(DRAFT_KEY_PREFIX.length)}`;
+      const backup = writeLocal(backupKey, read.raw);
+      if (backup.ok) removeDoc(storage, key);
+      notices.push(
+        backup.ok
+          ? `A saved draft could not be read. Its data is kept in this browser's storage under "${backupKey}".`
+          : 'A saved draft could not be read; it was left where it is.',
+      );
+    }
+  }
+  drafts.sort((a, b) => a.value.createdAt - b.value.createdAt);
+  return { drafts, notices };
+}
+
+export const readDraft = (storage: Storage | undefined, id: string): StoredDraft | undefined => {
+  if (!storage) return undefined;
+  const read = readDoc(storage, draftKey(id), draftSchema);
+  return read.kind === 'ok' ? read.doc : undefined;
+};
+
+/** Writes a draft if the stored revision is still `base` (see `writeDocIfRevision`). */
+export function writeDraft(
+  storage: KeyValueStorage | undefined,
+  draft: Draft,
+  base: number | undefined,
+): CasResult<Draft> {
+  if (!storage) {
+    return {
+      ok: false,
+      reason: 'unavailable',
+      message:
+        'This browser does not let the app store drafts (private mode or blocked storage). Export the spec to keep it.',
+    };
+  }
+  return writeDocIfRevision(storage, draftKey(draft.id), draftSchema, draft, base);
+}
+
+export const deleteDraft = (storage: Storage | undefined, id: string): void => {
+  if (storage) removeDoc(storage, draftKey(id));
+};
+
+/** Moves drafts saved before revisions (and their open workflows) to one document each. */
+export function migrateLegacyDrafts(storage: Storage | undefined): string | undefined {
+  if (!storage) return undefined;
+  const raw = readLocal(LEGACY_DRAFTS_KEY);
+  if (raw === undefined || storedKeys(storage).length > 0) return undefined;
+  const legacy = z
+    .object({ activeId: z.string(), drafts: z.array(draftSchema.omit({ runs: true })) })
+    .safeParse(safeJson(raw));
+  if (!legacy.success) return undefined;
+  const open = z
+    .record(z.string(), z.string())
+    .safeParse(safeJson(readLocal(LEGACY_OPEN_WORKFLOWS_KEY)));
+  for (const draft of legacy.data.drafts) {
+    const runs: NonNullable<Draft['runs']> = {};
+    for (const target of ['sandbox', 'sixtyfour']) {
+      const workflowId = open.success ? open.data[`${target}:${draft.id}`] : undefined;
+      if (workflowId) runs[target] = { workflowId, overrideText: '' };
+    }
+    writeDraft(storage, { ...draft, runs }, undefined);
+  }
+  return legacy.data.activeId;
+}
+
+const safeJson = (raw: string | undefined): unknown => {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The draft this tab showed before a reload, else the one last shown in any tab. */
+export function readActiveId(): string | undefined {
+  try {
+    return window.sessionStorage.getItem(TAB_ACTIVE_KEY) ?? readLocal(LAST_ACTIVE_KEY);
+  } catch {
+    return readLocal(LAST_ACTIVE_KEY);
+  }
+}
+
+export function writeActiveId(id: string): void {
+  try {
+    window.sessionStorage.setItem(TAB_ACTIVE_KEY, id);
+  } catch {
+    // Blocked: a reload opens the last active draft instead.
+  }
+  writeLocal(LAST_ACTIVE_KEY, id);
 }

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useCallback, useRef, useState } from 'react';
 import type { Finding } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
@@ -25,6 +25,10 @@ export type PayloadSessionProps = {
   onAddColumns?: ((columns: Column[]) => void) | undefined;
   onSaveWebhookInput?: ((text: string) => void) | undefined;
   onTextChange?: ((text: string) => void) | undefined;
+  /** Names the spec the payload is judged against, in the header (composed by the app). */
+  headerNote?: ReactNode;
+  /** Shown beside the problems, e.g. that the form differs from the spec judged against. */
+  problemsNote?: ReactNode;
 };
 
 const SUMMARY_ID = 'payload-validation-summary';
@@ -36,6 +40,8 @@ export function PayloadSession({
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
+  headerNote,
+  problemsNote,
 }: PayloadSessionProps) {
   const editorRef = useRef<LargeJsonEditorHandle>(null);
   const announce = useAnnounce();
@@ -108,6 +114,7 @@ export function PayloadSession({
           <h2 className="panel__title" id="sample-payload-title">
             Sample payload
           </h2>
+          {headerNote}
           <PayloadToolbar
             importing={imports.busy}
             canInfer={judged !== undefined && judged.judgement.summary.rowCount > 0}
@@ -157,6 +164,7 @@ export function PayloadSession({
             />
           </div>
           <div className="payload__side" id={SUMMARY_ID}>
+            {problemsNote}
             <ValidationSummary state={state} failure={failure} />
             <div className="payload__problems">
               {judged && (

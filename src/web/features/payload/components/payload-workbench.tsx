@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { PayloadSession } from './payload-session.tsx';
 import './payload.css';
@@ -13,6 +14,10 @@ export type PayloadWorkbenchProps = {
   onSaveWebhookInput?: (text: string) => void;
   /** The payload's text each time it is judged (debounced while typing), e.g. for a run. */
   onTextChange?: (text: string) => void;
+  /** Names the spec judged against, in the header. */
+  headerNote?: ReactNode;
+  /** Beside the problems: e.g. that the form differs from the spec judged against. */
+  problemsNote?: ReactNode;
 };
 
 /** The sample payload: write or import one and see it judged as the API would, row by row. */
@@ -22,6 +27,8 @@ export function PayloadWorkbench({
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
+  headerNote,
+  problemsNote,
 }: PayloadWorkbenchProps) {
   return (
     <PayloadSession
@@ -31,6 +38,8 @@ export function PayloadWorkbench({
       onAddColumns={onAddColumns}
       onSaveWebhookInput={onSaveWebhookInput}
       onTextChange={onTextChange}
+      headerNote={headerNote}
+      problemsNote={problemsNote}
     />
   );
 }

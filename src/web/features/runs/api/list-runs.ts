@@ -1,10 +1,18 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { workflowRunListResponseSchema } from '../../../../core/wire/runs.ts';
+import { type Query, queryOptions, useQuery } from '@tanstack/react-query';
+import { isTerminalStatus } from '../../../../core/wire/run-status.ts';
+import {
+  type WorkflowRunResponse,
+  workflowRunListResponseSchema,
+} from '../../../../core/wire/runs.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { runsKeyRoot } from './query-keys.ts';
 
 export const HISTORY_LIMIT = 20;
+/** While a listed run is queued or running, its row changes by the second. */
+export const HISTORY_ACTIVE_POLL_MS = 1_000;
+/** Otherwise the list still refreshes, for runs started outside the app (curl, a CRM). */
+export const HISTORY_IDLE_POLL_MS = 4_000;
 
 /** `GET /workflows/runs?workflow_id=&limit=`: newest first. */
 export const listRuns = (connection: Connection, workflowId: string, signal?: AbortSignal) =>
@@ -15,6 +23,16 @@ export const listRuns = (connection: Connection, workflowId: string, signal?: Ab
     ...(signal === undefined ? {} : { signal }),
   });
 
+/** How soon to ask again: sooner while a run is active; never after a refusal (4xx). */
+export function historyPollDelay(
+  query: Pick<Query<WorkflowRunResponse[]>, 'state'>,
+): number | false {
+  const { data, error } = query.state;
+  if (error !== null && data === undefined) return false;
+  const active = data?.some((run) => !isTerminalStatus(run.status)) ?? false;
+  return active ? HISTORY_ACTIVE_POLL_MS : HISTORY_IDLE_POLL_MS;
+}
+
 /** Without a workflow id: the key prefix of every run list, for invalidation. */
 export const getRunsQueryOptions = (connection: Connection, workflowId?: string) =>
   queryOptions({
@@ -24,6 +42,8 @@ export const getRunsQueryOptions = (connection: Connection, workflowId?: string)
         : ([...runsKeyRoot(connection.target), 'list', workflowId] as const),
     queryFn: ({ signal }) => listRuns(connection, workflowId ?? '', signal),
     enabled: connection.ready && workflowId !== undefined,
+    refetchInterval: historyPollDelay,
+    refetchOnWindowFocus: true,
   });
 
 export const useRuns = (connection: Connection, workflowId: string | undefined) =>

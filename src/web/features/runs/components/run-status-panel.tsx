@@ -116,7 +116,11 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
       {data && data.blocks.length > 0 && (
         <ol className="run-blocks">
           {data.blocks.map((block) => (
-            <BlockProgress key={block.block_id ?? block.sequence_number} block={block} />
+            <BlockProgress
+              key={block.block_id ?? block.sequence_number}
+              block={block}
+              runEnded={terminal}
+            />
           ))}
         </ol>
       )}
@@ -124,19 +128,31 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
   );
 }
 
-function BlockProgress({ block }: { block: BlockLiveStatus }) {
+/**
+ * A block's state as a word that is true once the run has ended: a block the run never
+ * reached did not run, and one an upstream still reports as going was stopped.
+ */
+export function blockStateWord(status: string, runEnded: boolean): string {
+  if (!runEnded) return status;
+  if (status === 'pending') return 'not run';
+  if (status === 'running' || status === 'queued') return 'stopped';
+  return status;
+}
+
+function BlockProgress({ block, runEnded }: { block: BlockLiveStatus; runEnded: boolean }) {
+  const state = blockStateWord(block.status, runEnded);
   const total = block.total_count;
   const processed = Math.min(block.processed_count, total);
   const known = total > 0;
   const percent = known ? Math.round((processed / total) * 100) : block.progress_percentage;
   const label = `${block.block_name} progress`;
   return (
-    <li className={`run-block run-block--${block.status}`}>
+    <li className={`run-block run-block--${state.replace(' ', '-')}`}>
       <div className="run-block__line">
         <span className="run-block__name">
           {block.sequence_number}. {block.block_name}
         </span>
-        <span className="run-block__state">{block.status}</span>
+        <span className="run-block__state">{state}</span>
         <span className="run-block__count">{known ? `${processed} / ${total} rows` : ''}</span>
       </div>
       <div
@@ -153,8 +169,10 @@ function BlockProgress({ block }: { block: BlockLiveStatus }) {
           style={{ width: `${Math.min(100, Math.max(0, percent))}%` }}
         />
       </div>
-      {(block.current_step ?? block.error_message) && (
-        <p className="run-block__step">{block.error_message ?? block.current_step}</p>
+      {(block.error_message ?? (runEnded ? undefined : block.current_step)) && (
+        <p className="run-block__step">
+          {block.error_message ?? (runEnded ? undefined : block.current_step)}
+        </p>
       )}
     </li>
   );

@@ -1,6 +1,6 @@
 import { WORKFLOW_NAME_MAX_LENGTH } from '../../../../core/limits.ts';
 import { type SubmitEvent, useId, useState } from 'react';
-import { specModelToWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
 import type { WorkflowGraph, WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
@@ -16,6 +16,7 @@ import {
   readReturnFields,
 } from '../model/workflow-draft.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
+import { OverrideFoldChoice, useOverrideFold } from './override-fold-choice.tsx';
 
 export type SaveWorkflowDialogProps = {
   open: boolean;
@@ -23,11 +24,16 @@ export type SaveWorkflowDialogProps = {
   connection: Connection;
   targetLabel: string;
   specModel: SpecModel;
+  /** The draft's specs_override text: the dialog asks whether to fold it into the spec. */
+  overrideText: string;
   defaultName: string;
   /** The workflow open in the console, updated unless the user saves a new one. */
   current: WorkflowResponse | undefined;
-  onSaved: (workflow: WorkflowResponse) => void;
+  onSaved: (workflow: WorkflowResponse, how: SavedHow) => void;
 };
+
+/** How the override was saved: `folded` is the merged spec, when it went into the workflow. */
+export type SavedHow = { folded: SpecModel | undefined };
 
 const DEFAULT_RETURN_FIELDS: Record<SpecModel['dataframe_type'], string> = {
   LEAD: 'title: Current job title\nlinkedin_url: LinkedIn profile URL',
@@ -52,10 +58,12 @@ function SaveWorkflowForm({
   onClose,
   connection,
   specModel,
+  overrideText,
   defaultName,
   current,
   onSaved,
 }: SaveWorkflowDialogProps) {
+  const fold = useOverrideFold(specModel, overrideText);
   const ids = { name: useId(), block: useId(), fields: useId(), fieldsHint: useId(), url: useId() };
   const saved = readDownstream(current?.workflow_definition);
   const blocks = useBlocks(connection);
@@ -100,8 +108,13 @@ function SaveWorkflowForm({
       setProblem('The outgoing webhook needs an http(s) URL.');
       return;
     }
+    const specs = fold.specsToSave();
+    if (!specs.success) {
+      setProblem(specs.message);
+      return;
+    }
     const definition: WorkflowGraph = buildWorkflowGraph(
-      specModelToWebhookSpec(specModel),
+      specs.specs,
       {
         enrichment: chosen,
         returnFieldsText: fieldsText,
@@ -119,7 +132,7 @@ function SaveWorkflowForm({
       },
       {
         onSuccess: (workflow) => {
-          onSaved(workflow);
+          onSaved(workflow, { folded: specs.folded });
           onClose();
         },
       },
@@ -234,6 +247,7 @@ function SaveWorkflowForm({
           )}
         </div>
       )}
+      <OverrideFoldChoice fold={fold} />
       {(problem !== undefined || save.isError) && (
         <ApiErrorNotice error={save.error} message={problem} />
       )}

@@ -1,18 +1,24 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { JsonEditor } from '../../../lib/monaco/json-editor.tsx';
-import type { EffectiveSpec, KeyComparison, OverrideReading } from '../model/effective-spec.ts';
+import {
+  type ColumnEdit,
+  editOverrideColumn,
+  effectiveRows,
+  startFromStored,
+} from '../model/effective-columns.ts';
+import type { EffectiveSpec, OverrideReading } from '../model/effective-spec.ts';
 import { specsOverrideJsonSchema } from '../model/override-schema.ts';
+import { EffectiveSpecTable } from './effective-spec-table.tsx';
 
 const OVERRIDE_URI = 'inmemory://inlet/specs-override.json';
 const OVERRIDE_SCHEMA_URI = 'inlet://schemas/specs-override.json';
-
-const show = (value: unknown): string =>
-  value === undefined ? '—' : JSON.stringify(value, null, 2);
 
 export type SpecsOverridePanelProps = {
   text: string;
   onChange: (text: string) => void;
   reading: OverrideReading;
+  stored: Record<string, unknown>;
+  override: Record<string, unknown> | undefined;
   effective: EffectiveSpec;
   /** Where the stored spec comes from, in a few words. */
   storedFrom: string;
@@ -23,6 +29,8 @@ export function SpecsOverridePanel({
   text,
   onChange,
   reading,
+  stored,
+  override,
   effective,
   storedFrom,
 }: SpecsOverridePanelProps) {
@@ -31,6 +39,16 @@ export function SpecsOverridePanel({
   const problem =
     reading.kind === 'error' ? reading.message : effective.success ? undefined : effective.message;
   const changed = effective.keys.filter((key) => key.changed).length;
+  const rows = useMemo(
+    () => effectiveRows(stored, override, effective),
+    [stored, override, effective],
+  );
+  const write = (next: Record<string, unknown>) => {
+    onChange(JSON.stringify(next, null, 2));
+  };
+  const handleEdit = (edit: ColumnEdit) => {
+    write(editOverrideColumn(stored, override, edit));
+  };
   return (
     <section className="runs-panel runs-override" aria-labelledby={titleId}>
       <div className="runs-panel__head">
@@ -62,50 +80,16 @@ export function SpecsOverridePanel({
                 : `${changed} ${changed === 1 ? 'key differs' : 'keys differ'} from the stored spec.`)}
           </p>
         </div>
-        <div className="runs-override__effective">
-          <table className="runs-table runs-table--compare">
-            <caption className="runs-override__caption">
-              Effective spec (stored: {storedFrom})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Stored</th>
-                <th scope="col">Override</th>
-                <th scope="col">Effective</th>
-              </tr>
-            </thead>
-            <tbody>
-              {effective.keys.map((key) => (
-                <CompareRow key={key.key} row={key} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EffectiveSpecTable
+          rows={rows}
+          storedFrom={storedFrom}
+          canEdit={reading.kind !== 'error'}
+          onEdit={handleEdit}
+          onStartFromStored={() => {
+            write(startFromStored(stored, override));
+          }}
+        />
       </div>
     </section>
-  );
-}
-
-function CompareRow({ row }: { row: KeyComparison }) {
-  return (
-    <tr className={row.changed ? 'runs-compare--changed' : undefined}>
-      <th scope="row">
-        <code>{row.key}</code>
-        {row.changed && <span className="runs-compare__badge">changed</span>}
-        {row.overridden && !row.changed && (
-          <span className="runs-compare__badge runs-compare__badge--same">same</span>
-        )}
-      </th>
-      <td>
-        <pre className="runs-compare__value">{show(row.stored)}</pre>
-      </td>
-      <td>
-        <pre className="runs-compare__value">{row.overridden ? show(row.override) : '—'}</pre>
-      </td>
-      <td>
-        <pre className="runs-compare__value">{show(row.effective)}</pre>
-      </td>
-    </tr>
   );
 }

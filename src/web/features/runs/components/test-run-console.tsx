@@ -3,14 +3,19 @@ import { parseWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { useConnection } from '../../../lib/api/connection-context.tsx';
 import { TARGET_LABELS } from '../../../lib/api/connection.ts';
+import { emptyRunSlot, type RunSlot } from '../../../lib/storage/run-slot.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
 import { isNotFound, useWorkflow } from '../api/get-workflow.ts';
-import { useOpenWorkflowId } from '../hooks/use-open-workflow-id.ts';
+import type { JudgedSpec } from '../model/judged-spec.ts';
+import type { KeptRun } from '../model/kept-run.ts';
+import {
+  recallWorkflowOverride,
+  rememberWorkflowOverride,
+} from '../model/workflow-overrides-store.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';
-import type { RunBody } from '../model/prepare-run.ts';
 import { OpenWorkflowDialog } from './open-workflow-dialog.tsx';
 import { RunPanel } from './run-panel.tsx';
-import { SaveWorkflowDialog } from './save-workflow-dialog.tsx';
+import { SaveWorkflowDialog, type SavedHow } from './save-workflow-dialog.tsx';
 import './runs.css';
 
 export type TestRunConsoleProps = {
@@ -20,16 +25,18 @@ export type TestRunConsoleProps = {
   specName: string;
   /** The sample payload's text; empty runs the webhook block's webhook_input. */
   payloadText: string;
-  /** The designer's draft: the open workflow is remembered per draft and target. */
-  draftId: string;
-  /** An opened workflow's webhook spec, for the designer; returns the draft it went to. */
-  onLoadSpec: (model: SpecModel, name: string) => string;
-  /** The effective spec (stored + override), for judging the sample against it. */
-  onEffectiveSpecChange?: (model: SpecModel | undefined) => void;
+  /** The draft's run slots by target: open workflow, override text, followed run. */
+  runSlots: Readonly<Record<string, RunSlot>> | undefined;
+  onRunSlotChange: (target: string, slot: RunSlot) => void;
+  /** An opened workflow's spec, for a new draft with these run slots; returns its id. */
+  onLoadSpec: (model: SpecModel, name: string, runs: Record<string, RunSlot>) => string;
+  /** The override was folded into the saved spec: the designer takes the merged spec. */
+  onFoldOverride: (model: SpecModel) => void;
+  /** The spec the next run uses, for judging the sample against it. */
+  onJudgedSpecChange?: (judged: JudgedSpec | undefined) => void;
 };
 
-/** What this tab remembers of a run it started: the API does not return a run's payload. */
-export type KeptRun = { body: RunBody; saveJson: boolean };
+export type { KeptRun };
 
 /**
  * The test-run console: save or open a workflow on the target, override its spec, fire a
@@ -39,39 +46,80 @@ export function TestRunConsole({
   specModel,
   specName,
   payloadText,
-  draftId,
+  runSlots,
+  onRunSlotChange,
   onLoadSpec,
-  onEffectiveSpecChange,
+  onFoldOverride,
+  onJudgedSpecChange,
 }: TestRunConsoleProps) {
   const state = useConnection();
   const titleId = useId();
   const { connection, target } = state;
-  const { workflowId, remember, forget, forgottenId } = useOpenWorkflowId(target, draftId);
+  const slot = runSlots?.[target] ?? emptyRunSlot();
+  const workflowId = slot.workflowId;
+  const [forgottenId, setForgottenId] = useState<string | undefined>(undefined);
   const [dialog, setDialog] = useState<'save' | 'open' | undefined>(undefined);
   const [openProblem, setOpenProblem] = useState<string | undefined>(undefined);
   // One Map for the console's life; re-runs read it in handlers and on the next render.
   const [kept] = useState(() => new Map<string, KeptRun>());
   const workflowQuery = useWorkflow(connection, workflowId);
   const workflow = workflowQuery.data;
-  // A remembered workflow deleted since (or a stale draft's): forget it, and say so quietly.
-  const gone = workflowId !== undefined && isNotFound(workflowQuery.error);
-  useEffect(() => {
-    if (gone) forget(workflowId);
-  }, [gone, workflowId, forget]);
   const live = target === 'sixtyfour';
   const label = TARGET_LABELS[target];
 
-  const handleSaved = useCallback(
-    (saved: WorkflowResponse) => {
-      remember(saved.id);
+  const handleSlotChange = useCallback(
+    (next: RunSlot) => {
+      onRunSlotChange(target, next);
+      if (next.workflowId !== undefined && next.overrideText !== slot.overrideText) {
+        rememberWorkflowOverride(target, next.workflowId, next.overrideText);
+      }
     },
-    [remember],
+    [onRunSlotChange, target, slot.overrideText],
+  );
+
+  // A remembered workflow deleted since: forget it (and its run), and say so quietly.
+  const gone = workflowId !== undefined && isNotFound(workflowQuery.error);
+  const forget = useCallback(
+    (id: string) => {
+      setForgottenId(id);
+      onRunSlotChange(target, { overrideText: slot.overrideText });
+    },
+    [onRunSlotChange, target, slot.overrideText],
+  );
+  useEffect(() => {
+    // The 404 is the server's answer arriving (react-query has no per-query onError in v5):
+    // forgetting follows it once, and the note says so until the next open or save.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (gone) forget(workflowId);
+  }, [gone, workflowId, forget]);
+
+  const handleSaved = useCallback(
+    (saved: WorkflowResponse, how: SavedHow) => {
+      setForgottenId(undefined);
+      if (how.folded) onFoldOverride(how.folded);
+      const sameWorkflow = saved.id === slot.workflowId;
+      const overrideText = how.folded ? '' : slot.overrideText;
+      handleSlotChange({
+        workflowId: saved.id,
+        overrideText,
+        ...(sameWorkflow && slot.followedRunId ? { followedRunId: slot.followedRunId } : {}),
+      });
+      rememberWorkflowOverride(target, saved.id, overrideText);
+    },
+    [slot, handleSlotChange, onFoldOverride, target],
   );
   const handleOpened = useCallback(
     (opened: WorkflowResponse) => {
+      setForgottenId(undefined);
+      const openHere = () => {
+        handleSlotChange({
+          workflowId: opened.id,
+          overrideText: recallWorkflowOverride(target, opened.id),
+        });
+      };
       const specs = findWebhookSpecs(opened.workflow_definition);
       if (!specs) {
-        remember(opened.id);
+        openHere();
         setOpenProblem(
           `“${opened.name}” has no webhook source block, so its spec cannot be designed here.`,
         );
@@ -80,17 +128,22 @@ export function TestRunConsole({
       const parsed = parseWebhookSpec(specs);
       if (!parsed.success) {
         const issue = parsed.issues[0];
-        remember(opened.id);
+        openHere();
         setOpenProblem(
           `The webhook spec of “${opened.name}” cannot be read: ${issue?.message ?? 'unknown problem'}`,
         );
         return;
       }
       setOpenProblem(undefined);
-      // The spec opens in a new draft, so the workflow is remembered for that one.
-      remember(opened.id, onLoadSpec(parsed.data, opened.name));
+      // The spec opens in a new draft, which brings back the override last typed for it.
+      onLoadSpec(parsed.data, opened.name, {
+        [target]: {
+          workflowId: opened.id,
+          overrideText: recallWorkflowOverride(target, opened.id),
+        },
+      });
     },
-    [onLoadSpec, remember],
+    [onLoadSpec, handleSlotChange, target],
   );
   const handleKeep = useCallback(
     (jobId: string, run: KeptRun) => {
@@ -170,22 +223,25 @@ export function TestRunConsole({
           {openProblem}
         </p>
       )}
-      {/* One panel per target and open workflow: switching drafts (or opening another
-          workflow) starts from a clean run, override and preflight, not the last one's. */}
+      {/* One panel per target and open workflow: opening another workflow starts from a
+          clean preflight, not the last one's. Override and followed run come from the draft. */}
       <RunPanel
         key={`${target}:${workflowId ?? ''}`}
-        connection={connection}
-        target={target}
-        upstreamBase={state.upstream?.base}
-        userKey={state.userKey}
-        serverHasKey={state.upstream?.server_has_key ?? false}
+        access={{
+          connection,
+          upstreamBase: state.upstream?.base,
+          userKey: state.userKey,
+          serverHasKey: state.upstream?.server_has_key ?? false,
+        }}
         workflow={workflow}
         specModel={specModel}
         payloadText={payloadText}
+        slot={slot}
+        onSlotChange={handleSlotChange}
         kept={kept}
         onKeep={handleKeep}
         onRequestSave={handleOpenSave}
-        {...(onEffectiveSpecChange === undefined ? {} : { onEffectiveSpecChange })}
+        onJudgedSpecChange={onJudgedSpecChange}
       />
       <SaveWorkflowDialog
         open={dialog === 'save'}
@@ -195,6 +251,7 @@ export function TestRunConsole({
         connection={connection}
         targetLabel={label}
         specModel={specModel}
+        overrideText={slot.overrideText}
         defaultName={specName}
         current={workflow}
         onSaved={handleSaved}

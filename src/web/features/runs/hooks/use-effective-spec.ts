@@ -6,6 +6,7 @@ import {
 } from '../../../../core/spec/webhook-spec.ts';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { effectiveSpec, readOverrideText } from '../model/effective-spec.ts';
+import { type JudgedSpec, judgedSpecLabel } from '../model/judged-spec.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';
 
 /** A spec in one canonical form, to compare the designer's with the stored one. */
@@ -16,30 +17,44 @@ const canonical = (specs: Record<string, unknown>): string => {
 
 /**
  * The stored spec (the saved workflow's, else the designer's as it would be saved), the
- * override read from its text, and their merge; reports the merged model to the app.
+ * override read from its text, and their merge; reports the spec the next run uses (the
+ * one the sample is judged against) to the app.
  */
 export function useEffectiveSpec(
   specModel: SpecModel,
   workflow: WorkflowResponse | undefined,
   overrideText: string,
-  onEffectiveSpecChange: ((model: SpecModel | undefined) => void) | undefined,
+  onJudgedSpecChange: ((judged: JudgedSpec | undefined) => void) | undefined,
 ) {
   const designed = useMemo(() => specModelToWebhookSpec(specModel), [specModel]);
   const savedSpecs = findWebhookSpecs(workflow?.workflow_definition);
   const stored: Record<string, unknown> = savedSpecs ?? designed;
   const reading = useMemo(() => readOverrideText(overrideText), [overrideText]);
-  const effective = useMemo(
-    () => effectiveSpec(stored, reading.kind === 'ok' ? reading.override : undefined),
-    [stored, reading],
-  );
+  const override = reading.kind === 'ok' ? reading.override : undefined;
+  const effective = useMemo(() => effectiveSpec(stored, override), [stored, override]);
   const differsFromSaved =
     savedSpecs !== undefined && canonical(savedSpecs) !== canonical(designed);
-  const effectiveKey = effective.success ? JSON.stringify(effective.model) : '';
-  const latest = effective.success ? effective.model : undefined;
+  const storedModel = useMemo(() => {
+    const parsed = parseWebhookSpec(stored);
+    return parsed.success ? parsed.data : specModel;
+  }, [stored, specModel]);
+  const overrideProblem =
+    reading.kind === 'error' ? reading.message : effective.success ? undefined : effective.message;
+  const judged: JudgedSpec = {
+    model: effective.success ? effective.model : storedModel,
+    label: judgedSpecLabel(
+      savedSpecs === undefined ? undefined : (workflow?.name ?? ''),
+      override !== undefined,
+      overrideProblem,
+    ),
+    workflow: savedSpecs === undefined ? undefined : workflow,
+    differsFromSaved,
+    overrideProblem,
+  };
+  const judgedKey = JSON.stringify([judged.model, judged.label, differsFromSaved, workflow?.id]);
+  const latest = useMemo(() => judged, [judgedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    onEffectiveSpecChange?.(latest);
-    // Report only when the model's content changes, not on every render's new object.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [effectiveKey, onEffectiveSpecChange]);
-  return { stored, reading, effective, differsFromSaved, savedSpecs };
+    onJudgedSpecChange?.(latest);
+  }, [latest, onJudgedSpecChange]);
+  return { stored, reading, override, effective, differsFromSaved, savedSpecs };
 }

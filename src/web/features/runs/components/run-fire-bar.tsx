@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
+import { Icon } from '../../../components/ui/icon.tsx';
+import { CopyRequest } from './copy-request.tsx';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** "Run test" with its shortcut, "Also save JSON" and the copy-as-request buttons. */
+export function RunFireBar({
+  canRun,
+  sending,
+  onRun,
+  saveJson,
+  onSaveJsonChange,
+  describe,
+  canReveal,
+}: {
+  canRun: boolean;
+  sending: boolean;
+  onRun: () => void;
+  saveJson: boolean;
+  onSaveJsonChange: (saveJson: boolean) => void;
+  /** Absent while no workflow is open: nothing to copy yet. */
+  describe: ((revealKey: boolean) => RunRequestDescription | undefined) | undefined;
+  canReveal: boolean;
+}) {
+  const shortcutId = useId();
+  return (
+    <div className="runs-fire__controls">
+      <button
+        type="button"
+        className="button button--primary runs-fire__run"
+        disabled={!canRun}
+        aria-describedby={shortcutId}
+        onClick={onRun}
+      >
+        <Icon name="check" />
+        {sending ? 'Sending…' : 'Run test'}
+      </button>
+      <kbd
+        id={shortcutId}
+        className="runs-fire__kbd"
+        aria-label={isMac ? 'Command Enter' : 'Control Enter'}
+      >
+        {isMac ? '⌘' : 'Ctrl'}+Enter
+      </kbd>
+      <label className="runs-form__check">
+        <input
+          type="checkbox"
+          className="checkbox"
+          checked={saveJson}
+          onChange={(event) => {
+            onSaveJsonChange(event.target.checked);
+          }}
+        />
+        Also save JSON
+      </label>
+      {describe && (
+        <CopyRequest
+          describe={describe}
+          canReveal={canReveal}
+          revealLabel="Show the API key in copied requests"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import { DOWNLOAD_EXPIRES_IN_SECONDS } from '../core/limits.ts';
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
 import type { Config } from './config.ts';
@@ -80,6 +82,19 @@ const loggerOptions = (
       }
     : false;
 
+/**
+ * The origin a delivery's results_download_url points at [decision]: the configured HOST (a
+ * wildcard one as loopback) at the port the server listens on (PORT until it listens).
+ */
+export function listeningOrigin(
+  address: ReturnType<Server['address']>,
+  config: Pick<Config, 'host' | 'port'>,
+): string {
+  const port = address !== null && typeof address === 'object' ? address.port : config.port;
+  const host = ['0.0.0.0', '::', '[::]'].includes(config.host) ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
+}
+
 /** Builds the whole server (sandbox API, proxy, UI) without listening; main.ts listens. */
 export async function createApp({
   config,
@@ -113,6 +128,7 @@ export async function createApp({
   const idempotency = createIdempotencyStore(db);
   idempotency.prune();
   const validation = createValidationCache();
+  const signer = createDownloadSigner(key.key);
   const executor = createExecutor({
     db,
     runs,
@@ -121,7 +137,14 @@ export async function createApp({
     validation,
     dataDir: config.dataDir,
     rowMs: config.sandboxRowMs,
-    outgoing: { signingSecret: config.webhookSigningSecret, allowHosts: config.outgoingAllowHosts },
+    outgoing: {
+      signingSecret: config.webhookSigningSecret,
+      allowHosts: config.outgoingAllowHosts,
+      backoffBaseMs: config.outgoingBackoffMs,
+      timeoutMs: config.outgoingTimeoutMs,
+      resultsUrl: (jobId, filename) =>
+        `${listeningOrigin(app.server.address(), config)}${signer.path(jobId, filename, DOWNLOAD_EXPIRES_IN_SECONDS)}`,
+    },
     log: app.log,
     busy: () => committer.busy(),
   });
@@ -181,7 +204,7 @@ export async function createApp({
   registerRunRoute(app, { intake, committer, executor });
   registerRunStatusRoutes(app, runs, executor, (id) => workflows.has(id));
   registerRunRequestRoute(app, runs);
-  registerResultRoutes(app, { runs, results, signer: createDownloadSigner(key.key) });
+  registerResultRoutes(app, { runs, results, signer });
   registerProxyRoutes(app, {
     base: config.upstreamBase,
     serverKey: config.upstreamKey,

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_BODY_BYTES, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+import {
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+} from './runs/blocks/outgoing-webhook.ts';
 
 const port = z.coerce
   .number()
@@ -26,6 +30,8 @@ const envSchema = z.object({
   SIXTYFOUR_API_KEY: z.string().min(1).optional(),
   INLET_WEBHOOK_SIGNING_SECRET: z.string().min(1).optional(),
   INLET_OUTGOING_ALLOW_HOSTS: z.string().default(''),
+  INLET_OUTGOING_BACKOFF_MS: positiveInt.default(DEFAULT_BACKOFF_BASE_MS),
+  INLET_OUTGOING_TIMEOUT_MS: positiveInt.min(1).default(DEFAULT_DELIVERY_TIMEOUT_MS),
   INLET_ALLOWED_HOSTS: z.string().default(''),
   INLET_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   INLET_HEADERS_TIMEOUT_MS: positiveInt.min(1).default(10_000),
@@ -57,6 +63,9 @@ export type Config = {
   webhookSigningSecret: string | undefined;
   /** Hosts outgoing_webhook may call besides loopback ones. */
   outgoingAllowHosts: string[];
+  /** outgoing_webhook retry n waits this · 2^(n−1) ms; one attempt may take `outgoingTimeoutMs`. */
+  outgoingBackoffMs: number;
+  outgoingTimeoutMs: number;
   /** Host names accepted besides loopback ones (DNS-rebinding guard). */
   allowedHosts: string[];
   /** How long SIGTERM waits for running runs. */
@@ -96,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamKey: e.SIXTYFOUR_API_KEY,
     webhookSigningSecret: e.INLET_WEBHOOK_SIGNING_SECRET,
     outgoingAllowHosts: list(e.INLET_OUTGOING_ALLOW_HOSTS),
+    outgoingBackoffMs: e.INLET_OUTGOING_BACKOFF_MS,
+    outgoingTimeoutMs: e.INLET_OUTGOING_TIMEOUT_MS,
     allowedHosts: list(e.INLET_ALLOWED_HOSTS),
     shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
     timeouts: {

@@ -78,7 +78,10 @@ export function registerResultRoutes(
       const { format } = parseOr422(downloadLinksQuerySchema, request.query, ['query']);
       const run = runs.get(run_id.toLowerCase());
       if (!run) throw detailError(404, `Run ${run_id} not found`);
-      if (run.status !== 'completed') {
+      // A run whose outgoing_webhook failed is `failed` with its results kept (executor,
+      // completeWithDeliveries): those stay downloadable.
+      const keptFailed = run.status === 'failed' && results.get(run.job_id, format) !== undefined;
+      if (run.status !== 'completed' && !keptFailed) {
         throw detailError(
           409,
           run.status === 'queued' || run.status === 'running'

@@ -8,6 +8,7 @@ import { jsonObjectSchema } from '../../core/wire/json-object.ts';
 import { runIdParamsSchema } from '../../core/wire/live-status.ts';
 import {
   downloadLinksQuerySchema,
+  RESULT_FORMATS,
   type ResultFormat,
   type WorkflowResultItemWithDownload,
 } from '../../core/wire/results.ts';
@@ -80,7 +81,9 @@ export function registerResultRoutes(
       if (!run) throw detailError(404, `Run ${run_id} not found`);
       // A run whose outgoing_webhook failed is `failed` with its results kept (executor,
       // completeWithDeliveries): those stay downloadable.
-      const keptFailed = run.status === 'failed' && results.get(run.job_id, format) !== undefined;
+      const keptFailed =
+        run.status === 'failed' &&
+        RESULT_FORMATS.some((kept) => results.get(run.job_id, kept) !== undefined);
       if (run.status !== 'completed' && !keptFailed) {
         throw detailError(
           409,

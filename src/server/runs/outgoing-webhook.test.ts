@@ -213,6 +213,12 @@ describe('outgoing_webhook deliveries', () => {
     const download = await fetch(`${sandboxOrigin()}${pathname}${search}`);
     expect(download.status).toBe(200);
     expect((await download.text()).trim().split('\r\n')).toHaveLength(5);
+    // A format the run did not save is a 404 that says how to get it, not "no results".
+    const ndjson = await t.call({
+      url: `/workflows/runs/${jobId}/results/download-links?format=ndjson`,
+    });
+    expect(ndjson.statusCode).toBe(404);
+    expect(ndjson.body).toContain('result_formats=ndjson');
   });
 
   it('sends URL credentials as Basic auth and never writes them into a status or error', async () => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DOWNLOAD_EXPIRES_IN_SECONDS } from '../core/limits.ts';
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
 import { createUiSession, registerUiSession } from './auth/ui-session.ts';
@@ -128,6 +129,7 @@ export async function createApp({
   const idempotency = createIdempotencyStore(db);
   idempotency.prune();
   const validation = createValidationCache();
+  const signer = createDownloadSigner(key.key);
   const executor = createExecutor({
     db,
     runs,
@@ -140,6 +142,10 @@ export async function createApp({
       signingSecret: config.webhookSigningSecret,
       allowHosts: config.outgoingAllowHosts,
       self,
+      backoffBaseMs: config.outgoingBackoffMs,
+      timeoutMs: config.outgoingTimeoutMs,
+      resultsUrl: (jobId, filename) =>
+        `${self.publicOrigin()}${signer.path(jobId, filename, DOWNLOAD_EXPIRES_IN_SECONDS)}`,
     },
     log: app.log,
     busy: () => committer.busy(),
@@ -213,12 +219,7 @@ export async function createApp({
   });
   registerRunStatusRoutes(app, runs, executor, (id) => workflows.has(id));
   registerRunRequestRoute(app, runs);
-  registerResultRoutes(app, {
-    runs,
-    results,
-    signer: createDownloadSigner(key.key),
-    publicOrigin: self.publicOrigin,
-  });
+  registerResultRoutes(app, { runs, results, signer, publicOrigin: self.publicOrigin });
   registerProxyRoutes(app, {
     base: config.upstreamBase,
     serverKey: config.upstreamKey,

@@ -2,6 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackBind, isWildcardBind } from './http/host-guard.ts';
 import { MAX_BODY_BYTES, MAX_QUEUED_RUNS, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+import {
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+} from './runs/blocks/outgoing-webhook.ts';
 
 const port = z.coerce
   .number()
@@ -28,6 +32,8 @@ const envSchema = z.object({
   SIXTYFOUR_API_KEY: z.string().min(1).optional(),
   INLET_WEBHOOK_SIGNING_SECRET: z.string().min(1).optional(),
   INLET_OUTGOING_ALLOW_HOSTS: z.string().default(''),
+  INLET_OUTGOING_BACKOFF_MS: positiveInt.default(DEFAULT_BACKOFF_BASE_MS),
+  INLET_OUTGOING_TIMEOUT_MS: positiveInt.min(1).default(DEFAULT_DELIVERY_TIMEOUT_MS),
   INLET_ALLOWED_HOSTS: z.string().default(''),
   INLET_UI_PASSWORD: z
     .string()
@@ -74,6 +80,9 @@ export type Config = {
   webhookSigningSecret: string | undefined;
   /** Hosts outgoing_webhook may call besides loopback ones. */
   outgoingAllowHosts: string[];
+  /** outgoing_webhook retry n waits this · 2^(n−1) ms; one attempt may take `outgoingTimeoutMs`. */
+  outgoingBackoffMs: number;
+  outgoingTimeoutMs: number;
   /** Host names accepted besides loopback ones (DNS-rebinding guard). */
   allowedHosts: string[];
   /** Asked before the UI is served (HTTP Basic); required when reachable from other machines. */
@@ -141,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uiPassword,
     publicOrigin:
       e.INLET_PUBLIC_ORIGIN === undefined ? undefined : new URL(e.INLET_PUBLIC_ORIGIN).origin,
+    outgoingBackoffMs: e.INLET_OUTGOING_BACKOFF_MS,
+    outgoingTimeoutMs: e.INLET_OUTGOING_TIMEOUT_MS,
     shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
     timeouts: {
       // Node requires headersTimeout ≤ requestTimeout.

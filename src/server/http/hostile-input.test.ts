@@ -185,8 +185,9 @@ describe('hostile input to the sandbox API', () => {
     const filtered = await t.call({
       url: `/workflows/runs?workflow_id=${encodeURIComponent("' OR 1=1 --")}`,
     });
-    expect(filtered.statusCode).toBe(200);
-    expect(json(filtered)).toEqual([]);
+    // An unknown workflow is a 404 (contract, "Revision of 2026-12-02"), not an SQL match.
+    expect(filtered.statusCode).toBe(404);
+    expect(json(filtered)).toEqual({ detail: containing('not found') });
     expect((await t.call({ url: `/workflows/${workflowId}` })).statusCode).toBe(200);
   });
 

@@ -8,6 +8,7 @@ import { jsonObjectSchema } from '../../core/wire/json-object.ts';
 import { runIdParamsSchema } from '../../core/wire/live-status.ts';
 import {
   downloadLinksQuerySchema,
+  RESULT_FORMATS,
   type ResultFormat,
   type WorkflowResultItemWithDownload,
 } from '../../core/wire/results.ts';
@@ -82,7 +83,12 @@ export function registerResultRoutes(
       const { format } = parseOr422(downloadLinksQuerySchema, request.query, ['query']);
       const run = runs.get(run_id.toLowerCase());
       if (!run) throw detailError(404, `Run ${run_id} not found`);
-      if (run.status !== 'completed') {
+      // A run whose outgoing_webhook failed is `failed` with its results kept (executor,
+      // completeWithDeliveries): those stay downloadable.
+      const keptFailed =
+        run.status === 'failed' &&
+        RESULT_FORMATS.some((kept) => results.get(run.job_id, kept) !== undefined);
+      if (run.status !== 'completed' && !keptFailed) {
         throw detailError(
           409,
           run.status === 'queued' || run.status === 'running'

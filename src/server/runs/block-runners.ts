@@ -2,20 +2,15 @@ import {
   deduplicateSpecSchema,
   filterSpecSchema,
   findBlockDefinition,
-  outgoingWebhookSpecSchema,
   removeColumnsSpecSchema,
 } from '../../core/workflow/block-catalogue.ts';
 import type { Block } from '../../core/wire/workflow.ts';
 import { BlockNotExecutableError, type BlockRunner } from './blocks/block-runner.ts';
-import { sendOutgoingWebhook, type OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
-import type { Row } from './blocks/row.ts';
 import { simulatedRunner } from './blocks/simulated-blocks.ts';
 import { deduplicateRunner, filterRunner, removeColumnsRunner } from './blocks/transform-blocks.ts';
 
-export type RunnerContext = { jobId: string; workflowId: string; outgoing: OutgoingWebhookOptions };
-
 /** What the executor runs for one block; throws BlockNotExecutableError for blocks it cannot run. */
-export function blockRunner(block: Block, context: RunnerContext): BlockRunner {
+export function blockRunner(block: Block): BlockRunner {
   const definition = findBlockDefinition(block.block_name);
   const notExecutable = () =>
     new BlockNotExecutableError(
@@ -31,29 +26,9 @@ export function blockRunner(block: Block, context: RunnerContext): BlockRunner {
       return deduplicateRunner(deduplicateSpecSchema.parse(block.specs));
     case 'remove_columns':
       return removeColumnsRunner(removeColumnsSpecSchema.parse(block.specs));
-    case 'outgoing_webhook': {
-      const spec = outgoingWebhookSpecSchema.parse(block.specs);
-      const rows: Row[] = [];
-      return {
-        processRow(row) {
-          rows.push(row);
-          return [row];
-        },
-        async finish() {
-          await sendOutgoingWebhook(
-            spec.url,
-            {
-              job_id: context.jobId,
-              workflow_id: context.workflowId,
-              block_id: block.block_id ?? '',
-              rows,
-            },
-            context.outgoing,
-          );
-          return [];
-        },
-      };
-    }
+    case 'outgoing_webhook':
+      // Rows pass through; the executor delivers them once the run's results are stored.
+      return { processRow: (row) => [row] };
     default: {
       const runner = simulatedRunner(block.block_name);
       if (!runner) throw notExecutable();

@@ -140,7 +140,7 @@ describe('executing blocks', () => {
       .update(`${match?.[1] ?? ''}.${delivery?.body ?? ''}`)
       .digest('hex');
     expect(match?.[2]).toBe(expected);
-    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ job_id: jobId, row_count: 2 });
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ run_id: jobId, row_count: 2 });
   });
 
   it('refuses to call a host that is not loopback or allowed', async () => {

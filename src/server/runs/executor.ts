@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
+import { outgoingWebhookSpecSchema } from '../../core/workflow/block-catalogue.ts';
 import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { jsonObjectSchema } from '../../core/wire/json-object.ts';
@@ -14,7 +15,7 @@ import type { ValidationCache } from '../workflows/validation-cache.ts';
 import { blockRunner } from './block-runners.ts';
 import { resetBlockState, settleBlocks } from './block-states.ts';
 import { crashPoint } from './crash-point.ts';
-import type { OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
+import { deliverOutgoingWebhook, type OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
 import type { Row } from './blocks/row.ts';
 
 export type ExecutorOptions = {
@@ -38,6 +39,8 @@ export type ExecutorOptions = {
 };
 
 type StopReason = 'cancelled' | 'shutdown';
+/** An outgoing_webhook block whose rows are in, waiting for the run's results to be stored. */
+type PendingDelivery = { index: number; planned: PlannedBlock; rows: Row[] };
 type ActiveRun = { stop: StopReason | null; blocks: BlockLiveStatus[]; done: Promise<void> };
 
 class RunStopped extends Error {
@@ -85,6 +88,14 @@ export function createExecutor(options: ExecutorOptions) {
       log.error({ err: storeError, jobId }, 'could not record the failed run');
     }
   }
+
+  // The results of a run that still delivers outgoing webhooks (see completeWithDeliveries).
+  const storeResults = options.db.transaction(
+    (jobId: string, compressed: Uint8Array, described: StoredResult[]) => {
+      results.insertRows(jobId, compressed);
+      for (const result of described) results.insert(result);
+    },
+  );
 
   // Built once: better-sqlite3's transaction() wraps the function anew on every call.
   const storeCompletion = options.db.transaction(
@@ -222,6 +233,7 @@ export function createExecutor(options: ExecutorOptions) {
         throw new Error('The run’s payload is missing from the store.');
       const payload = rowsSchema.parse(JSON.parse(payloadText));
       const outputs = new Map<string, Row[]>();
+      const pending: PendingDelivery[] = [];
       const plan = validation.plan;
       for (const [index, planned] of plan.entries()) {
         currentIndex = index;
@@ -236,11 +248,7 @@ export function createExecutor(options: ExecutorOptions) {
           current_step: `Processing ${input.length} rows`,
         });
         persist();
-        const runner = blockRunner(planned.block, {
-          jobId,
-          workflowId: run.workflow_id,
-          outgoing: options.outgoing,
-        });
+        const runner = blockRunner(planned.block);
         const out: Row[] = [];
         let lastProgress = Date.now();
         for (const [rowIndex, row] of input.entries()) {
@@ -268,6 +276,16 @@ export function createExecutor(options: ExecutorOptions) {
           out.push(...(await runner.finish()));
         }
         outputs.set(planned.blockId, out);
+        if (planned.block.block_name === 'outgoing_webhook') {
+          // Delivered once the run's results are stored, so its download link works at once.
+          pending.push({ index, planned, rows: input });
+          update(index, {
+            processed_count: input.length,
+            current_step: 'Waiting for the run’s results before sending',
+          });
+          persist();
+          continue;
+        }
         const block = state.blocks[index];
         update(index, {
           status: 'completed',
@@ -283,7 +301,8 @@ export function createExecutor(options: ExecutorOptions) {
         persist();
       }
       checkStop();
-      complete(run, plan, outputs, state);
+      if (pending.length === 0) complete(run, plan, outputs, state);
+      else await completeWithDeliveries(run, plan, outputs, state, pending, update);
     } catch (error) {
       if (error instanceof RunStopped) {
         stopped(run, state, error.reason);
@@ -301,17 +320,8 @@ export function createExecutor(options: ExecutorOptions) {
     }
   }
 
-  /**
-   * Stores the result rows and marks the run completed in one transaction: a run is never
-   * completed without its results, nor has results without being completed, whatever moment
-   * the process dies at. The downloads are rendered from the rows when fetched.
-   */
-  function complete(
-    run: StoredRun,
-    plan: PlannedBlock[],
-    outputs: Map<string, Row[]>,
-    state: ActiveRun,
-  ): void {
+  /** The run's result rows (its sinks' outputs), compressed, with their files and metrics. */
+  function summarize(run: StoredRun, plan: PlannedBlock[], outputs: Map<string, Row[]>) {
     const withChildren = new Set(plan.flatMap((planned) => planned.parents));
     const sinks = plan.filter((planned) => !withChildren.has(planned.blockId));
     const rows = sinks.flatMap((planned) => outputs.get(planned.blockId) ?? []);
@@ -331,15 +341,127 @@ export function createExecutor(options: ExecutorOptions) {
       warnings: run.warnings.slice(0, 100),
       simulated: plan.some((planned) => planned.block.block_name !== 'webhook'),
     };
+    return { compressed, described, metrics };
+  }
+
+  const storageProblem = (error: unknown): Error => {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new Error(
+      `Could not store the results in ${options.dataDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
+    );
+  };
+
+  /**
+   * Stores the result rows and marks the run completed in one transaction: a run is never
+   * completed without its results, nor has results without being completed, whatever moment
+   * the process dies at. The downloads are rendered from the rows when fetched.
+   */
+  function complete(
+    run: StoredRun,
+    plan: PlannedBlock[],
+    outputs: Map<string, Row[]>,
+    state: ActiveRun,
+  ): void {
+    const { compressed, described, metrics } = summarize(run, plan, outputs);
     try {
       storeCompletion(run, { metrics, blocks: state.blocks, compressed, described });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(
-        `Could not store the results in ${options.dataDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
-      );
+      throw storageProblem(error);
     }
     crashPoint('results-written');
+  }
+
+  /**
+   * A run with outgoing_webhook blocks: its results are stored first (the run still running),
+   * so the link each delivery carries works when the receiver follows it; then each block
+   * delivers; then the run finishes. [decision] A delivery that fails every try fails its block
+   * and the run (`failed`, the block and the receiver's last answer in `status_reason`), and the
+   * stored results stay downloadable.
+   */
+  async function completeWithDeliveries(
+    run: StoredRun,
+    plan: PlannedBlock[],
+    outputs: Map<string, Row[]>,
+    state: ActiveRun,
+    pending: PendingDelivery[],
+    update: (index: number, patch: Partial<BlockLiveStatus>) => void,
+  ): Promise<void> {
+    const { compressed, described, metrics } = summarize(run, plan, outputs);
+    try {
+      storeResults(run.job_id, compressed, described);
+    } catch (error) {
+      throw storageProblem(error);
+    }
+    const file = described[0];
+    const resultsDownloadUrl =
+      file && options.outgoing.resultsUrl
+        ? options.outgoing.resultsUrl(run.job_id, file.filename)
+        : null;
+    const failures: string[] = [];
+    for (const delivery of pending) {
+      const blockId = delivery.planned.blockId;
+      const spec = outgoingWebhookSpecSchema.safeParse(delivery.planned.block.specs);
+      const outcome = spec.success
+        ? await deliverOutgoingWebhook(
+            spec.data.url,
+            {
+              runId: run.job_id,
+              workflowId: run.workflow_id,
+              blockId,
+              rows: delivery.rows,
+              resultsDownloadUrl,
+            },
+            options.outgoing,
+            {
+              stop: () => state.stop !== null,
+              onAttempt: (attempt) => {
+                update(delivery.index, { current_step: `Sending (attempt ${attempt})` });
+                runs.saveBlocks(run.job_id, state.blocks);
+              },
+            },
+          )
+        : { eventId: '', attempts: 0, problem: 'outgoing_webhook needs a url (http or https).' };
+      if (state.stop === 'cancelled') throw new RunStopped('cancelled');
+      const block = state.blocks[delivery.index];
+      const blockMetrics = {
+        ...(block?.metrics ?? { row_count: 0, dataframe_type: 'LEAD' }),
+        row_count: delivery.rows.length,
+      };
+      if (outcome.problem === undefined) {
+        update(delivery.index, {
+          status: 'completed',
+          completed_at: nowIso(),
+          progress_percentage: 100,
+          current_step: null,
+          metrics: blockMetrics,
+        });
+        continue;
+      }
+      log.warn({ jobId: run.job_id, blockId, problem: outcome.problem }, 'outgoing_webhook failed');
+      update(delivery.index, {
+        status: 'failed',
+        completed_at: nowIso(),
+        current_step: null,
+        error_message: outcome.problem,
+        metrics: blockMetrics,
+      });
+      failures.push(`outgoing_webhook block ${blockId}: ${outcome.problem}`);
+    }
+    const finished =
+      failures.length === 0
+        ? runs.finish(run.job_id, ['running'], {
+            status: 'completed',
+            metrics,
+            blocks: state.blocks,
+          })
+        : runs.finish(run.job_id, ['running'], {
+            status: 'failed',
+            status_reason: `${failures.join('; ')}. The run’s results are kept: GET /workflows/runs/${run.job_id}/results/download-links.`,
+            error_message: failures[0] ?? null,
+            metrics,
+            blocks: state.blocks,
+          });
+    if (finished) workflows.touchRun(run.workflow_id, nowIso());
   }
 
   function stopped(run: StoredRun, state: ActiveRun, reason: StopReason): void {

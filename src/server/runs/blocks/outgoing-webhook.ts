@@ -106,8 +106,8 @@ async function waitUnlessStopped(ms: number, stop: () => boolean): Promise<boole
  * same on every retry), `Sixtyfour-Event-Type`, `Sixtyfour-Delivery-Attempt` and, with a
  * signing secret, `Sixtyfour-Signature` over that attempt's time and the raw body. A non-2xx
  * answer, a network error or a timeout is retried up to `retries` times with exponential
- * back-off; redirects are not followed. Credentials in the URL go as Basic auth, never into a
- * message. Never throws: the outcome says how it went; `stop()` ends the retries early.
+ * back-off; redirects are not followed. A URL with credentials is refused (delivery-destination.ts)
+ * and never copied into a message. Never throws: the outcome says how it went; `stop()` ends the retries early.
  */
 export async function deliverOutgoingWebhook(
   url: string,
@@ -125,12 +125,6 @@ export async function deliverOutgoingWebhook(
   const refused =
     refusedTarget(target, options.allowHosts) ?? (await refusedDestination(target, options.self));
   if (refused) return { eventId, attempts: 0, problem: refused };
-  const authorization =
-    target.username === '' && target.password === ''
-      ? undefined
-      : `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
-  target.username = '';
-  target.password = '';
 
   const stop = hooks.stop ?? (() => false);
   const retries = options.retries ?? MAX_DELIVERY_RETRIES;
@@ -149,7 +143,6 @@ export async function deliverOutgoingWebhook(
       'Sixtyfour-Event-Type': OUTGOING_WEBHOOK_EVENT_TYPE,
       'Sixtyfour-Delivery-Attempt': String(attempt),
     };
-    if (authorization) headers.Authorization = authorization;
     if (options.signingSecret) {
       headers['Sixtyfour-Signature'] = signatureHeader(
         options.signingSecret,

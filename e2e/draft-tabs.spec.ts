@@ -6,21 +6,25 @@ import { expect, test } from './support/fixtures.ts';
 async function editInTurn(pageA: Page, pageB: Page) {
   const a = new DesignerPage(pageA);
   const b = new DesignerPage(pageB);
+
   await test.step('Tab A starts a draft with one column', async () => {
     await a.goto();
     await a.addColumn({ name: 'email' });
     await expect(a.draftStatus).toContainText('Saved');
   });
+
   await test.step('Tab B opens the same draft', async () => {
     await b.goto();
     expect(await b.columnNames()).toEqual(['email']);
     await expect(b.draftStatus).toContainText('Saved');
   });
+
   await test.step('Tab A adds a column: tab B is told at once', async () => {
     await a.addColumn({ name: 'company' });
     await expect(a.draftStatus).toContainText('Saved');
     await expect(b.draftStatus).toContainText('Changed in another tab');
   });
+
   await test.step('Tab B edits a description: kept on screen, not saved over A', async () => {
     await b.descriptionInput(0).fill('Work email');
     await expect(b.draftStatus).toContainText('Changed in another tab');
@@ -31,6 +35,7 @@ async function editInTurn(pageA: Page, pageB: Page) {
       'Column “company”: only in the other tab.',
     ]);
   });
+
   return { a, b };
 }
 

@@ -272,6 +272,17 @@ test.describe('Test run console on the local sandbox', () => {
       await expect(console_.results).toBeHidden();
       await expect(console_.historyRows().first()).toContainText('cancelled');
     });
+
+    await test.step('No block says running: the stopped one failed, the next never ran', async () => {
+      await expect(console_.blockItems()).toHaveCount(2);
+      await expect(console_.blockItems().filter({ hasText: 'running' })).toHaveCount(0);
+      await expect(console_.blockItems().first()).toContainText('failed');
+      await expect(console_.blockItems().first()).toContainText('Run cancelled.');
+      await expect(console_.blockItems().nth(1)).toContainText('not run');
+      await page.reload();
+      await console_.expectStatus('cancelled');
+      await expect(console_.blockItems().filter({ hasText: 'running' })).toHaveCount(0);
+    });
   });
 
   test('the preflight stops a payload the API would reject, and says where', async ({ page }) => {

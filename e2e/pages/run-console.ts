@@ -28,11 +28,17 @@ export class RunConsole {
     this.effectiveSpec = this.region.getByRole('region', { name: 'Effective spec' });
   }
 
-  /** Replaces the override editor's text, as pasting would (no auto-closed brackets). */
+  /**
+   * Replaces the override editor's text the way a user would: select all and paste (typing
+   * would go through the editor's auto-closing brackets).
+   */
   async typeOverride(text: string): Promise<void> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await this.overrideEditor.focus();
     await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press('ControlOrMeta+V');
+    await expect(this.override.getByText('The override is not valid JSON')).toHaveCount(0);
   }
 
   /** Cells of the effective spec marked as changed by the override. */

@@ -4,6 +4,7 @@ import { createChangeFeed } from '../../../lib/storage/change-feed.ts';
 import type { RunSlot } from '../../../lib/storage/run-slot.ts';
 import { draftDifferences } from '../model/draft-diff.ts';
 import { judgeForeignSave, type Working } from '../model/draft-session.ts';
+import { initialDrafts } from '../model/initial-drafts.ts';
 import {
   createDraft,
   deleteDraft,
@@ -12,8 +13,6 @@ import {
   draftKey,
   listDrafts,
   localStorageOrUndefined,
-  migrateLegacyDrafts,
-  readActiveId,
   readDraft,
   type StoredDraft,
   uniqueDraftName,
@@ -41,34 +40,6 @@ const withoutJsonText = (draft: Draft): Draft => {
 };
 const FEED_NAME = 'inlet.drafts';
 
-type Initial = { list: Draft[]; working: Working; failure: string | undefined; notice?: string };
-
-function initialise(storage: Storage | undefined): Initial {
-  const legacyActive = migrateLegacyDrafts(storage);
-  const { drafts, notices } = listDrafts(storage);
-  const notice = notices.length > 0 ? notices.join(' ') : undefined;
-  const wanted = readActiveId() ?? legacyActive;
-  const found = drafts.find((stored) => stored.value.id === wanted) ?? drafts[0];
-  if (found) {
-    writeActiveId(found.value.id);
-    return {
-      list: drafts.map((stored) => stored.value),
-      working: { draft: found.value, base: found.revision, dirty: false },
-      failure: undefined,
-      ...(notice === undefined ? {} : { notice }),
-    };
-  }
-  const fresh = createDraft('Untitled spec');
-  const written = writeDraft(storage, fresh, undefined);
-  writeActiveId(fresh.id);
-  return {
-    list: [fresh],
-    working: { draft: fresh, base: written.ok ? written.revision : undefined, dirty: !written.ok },
-    failure: written.ok || written.reason === 'conflict' ? undefined : written.message,
-    ...(notice === undefined ? {} : { notice }),
-  };
-}
-
 /**
  * Named drafts in localStorage, one document each with a revision. Edits are saved shortly
  * after they stop (and at once when the page is hidden or closed); structural changes at
@@ -78,7 +49,7 @@ function initialise(storage: Storage | undefined): Initial {
  */
 export function useDrafts() {
   const [storage] = useState(localStorageOrUndefined);
-  const [initial] = useState(() => initialise(storage));
+  const [initial] = useState(() => initialDrafts(storage));
   const [feed] = useState(() => createChangeFeed(FEED_NAME, DRAFT_KEY_PREFIX));
   const [list, setList] = useState<Draft[]>(initial.list);
   const [working, setWorkingState] = useState<Working>(initial.working);

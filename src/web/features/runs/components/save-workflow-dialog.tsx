@@ -28,7 +28,7 @@ export type SaveWorkflowDialogProps = {
   onSaved: (workflow: WorkflowResponse) => void;
 };
 
-const DEFAULT_RETURN_FIELDS: Record<SpecModel['dataframe_type'], string> = {
+const DEFAULT_RETURN_FIELDS: Record<NonNullable<SpecModel['dataframe_type']>, string> = {
   LEAD: 'title: Current job title\nlinkedin_url: LinkedIn profile URL',
   COMPANY: 'employee_count: Number of employees\nheadquarters: City of the headquarters',
 };
@@ -63,7 +63,7 @@ function SaveWorkflowForm({
   const [asNew, setAsNew] = useState(false);
   const [enrichment, setEnrichment] = useState(saved.enrichment ?? '');
   const [fieldsText, setFieldsText] = useState(
-    saved.returnFieldsText ?? DEFAULT_RETURN_FIELDS[specModel.dataframe_type],
+    saved.returnFieldsText ?? DEFAULT_RETURN_FIELDS[specModel.dataframe_type ?? 'LEAD'],
   );
   const [withOutgoing, setWithOutgoing] = useState(saved.outgoingUrl !== undefined);
   const [url, setUrl] = useState(saved.outgoingUrl ?? '');

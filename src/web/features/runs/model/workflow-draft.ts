@@ -21,13 +21,13 @@ export function blockInputType(block: BlockInfoResponse): DataframeType | 'ANY' 
 /** Enrichment blocks that take the spec's rows (LEAD or COMPANY). */
 export function enrichmentChoices(
   blocks: readonly BlockInfoResponse[],
-  dataframeType: DataframeType,
+  dataframeType: DataframeType | undefined,
 ): BlockInfoResponse[] {
   return blocks.filter((block) => {
     const kind = block.block_type ?? findBlockDefinition(block.block_name)?.block_type;
     if (kind !== 'enrich') return false;
     const input = blockInputType(block);
-    return input === dataframeType || input === 'ANY';
+    return dataframeType === undefined || input === dataframeType || input === 'ANY';
   });
 }
 

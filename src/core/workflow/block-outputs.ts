@@ -138,3 +138,26 @@ export function outputColumns(blockName: string, specs: Record<string, unknown>)
   }
   return fromFields;
 }
+
+/**
+ * Every column the blocks of a workflow add (return_fields, fixed outputs, converters' rows),
+ * by name, for a results table to mark. Pure: the same for the sandbox and for Sixtyfour.
+ */
+export function addedColumns(
+  blocks: readonly { block_name: string; specs: Record<string, unknown> }[],
+  canonicalName: (name: string) => string = (name) => name,
+): Set<string> {
+  const added = new Set<string>();
+  for (const block of blocks) {
+    const name = canonicalName(block.block_name);
+    const columns =
+      name === 'company_to_leads'
+        ? LEAD_ROW_COLUMNS
+        : name === 'leads_to_company'
+          ? COMPANY_ROW_COLUMNS
+          : outputColumns(name, block.specs);
+    for (const column of columns) added.add(column.name);
+    if (name === 'group_by') added.add('group_count');
+  }
+  return added;
+}

@@ -334,6 +334,7 @@ export function RunPanel({
           connection={connection}
           runId={activeRunId}
           jsonSaved={activeKept?.saveJson}
+          definition={workflow?.workflow_definition}
         />
       )}
       {workflow && (

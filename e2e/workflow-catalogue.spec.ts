@@ -34,11 +34,33 @@ test.describe('Saving a workflow from the whole block catalogue', () => {
       await expect(first.getByRole('option', { name: 'find_email', exact: true })).toHaveCount(1);
       await expect(first.getByRole('option', { name: 'search', exact: true })).toHaveCount(0);
       await expect(dialog.getByRole('textbox', { name: /^Specs of block 1/ })).toBeVisible();
+      await dialog.getByLabel('Workflow name').fill('E2E catalogue');
+      await dialog.getByRole('button', { name: 'Create workflow' }).click();
+      await expect(dialog).toBeHidden();
+    });
+
+    await test.step('Run it and see the return_fields columns, marked simulated', async () => {
+      await console_.runTest();
+      await console_.expectStatus('completed');
+      const rows = await console_.resultRows();
+      expect(rows[0]?.full_name).toBe('Ada Lovelace');
+      expect(rows[0]?.title).not.toBe('');
+      await expect(
+        console_.results.getByRole('columnheader', { name: /^linkedin_url\s*simulated$/ }),
+      ).toBeVisible();
+    });
+
+    await test.step('After a reload, open the workflow whose webhook spec is {}', async () => {
+      await page.reload();
+      await console_.openWorkflow('E2E catalogue');
+      await console_.region.getByRole('button', { name: 'Save workflow' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Save workflow to / });
+      await expect(dialog.getByLabel(/^Block 1 \(unknown row type/)).toHaveValue('lead_enrichment');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(dialog).toBeHidden();
     });
 
-    await test.step('One click sets dataframe_type; LEAD-only choices remain', async () => {
+    await test.step('One click sets dataframe_type; only LEAD blocks remain', async () => {
       await fix.click();
       await expect(fix).toBeHidden();
       await expect(page.getByRole('radio', { name: 'LEAD' })).toBeChecked();
@@ -51,21 +73,6 @@ test.describe('Saving a workflow from the whole block catalogue', () => {
       await expect(first.getByRole('option', { name: 'lead_enrichment', exact: true })).toHaveCount(
         1,
       );
-    });
-
-    await test.step('Create it, run it, see the return_fields columns marked simulated', async () => {
-      const dialog = page.getByRole('dialog', { name: /^Save workflow to / });
-      await dialog.getByLabel('Workflow name').fill('E2E catalogue');
-      await dialog.getByRole('button', { name: 'Create workflow' }).click();
-      await expect(dialog).toBeHidden();
-      await console_.runTest();
-      await console_.expectStatus('completed');
-      const rows = await console_.resultRows();
-      expect(rows[0]?.full_name).toBe('Ada Lovelace');
-      expect(rows[0]?.title).not.toBe('');
-      await expect(
-        console_.results.getByRole('columnheader', { name: /^linkedin_url\s*simulated$/ }),
-      ).toBeVisible();
     });
   });
 });

@@ -150,7 +150,9 @@ export function parseWebhookSpec(input: unknown): SpecParseResult {
   if (!isPlainObject(input)) {
     return {
       success: false,
-      issues: [{ path: [], message: 'The spec must be a JSON object, like {"dataframe_type": "LEAD"}.' }],
+      issues: [
+        { path: [], message: 'The spec must be a JSON object, like {"dataframe_type": "LEAD"}.' },
+      ],
     };
   }
   const { input_schema: rawInputSchema, ...rest } = input;

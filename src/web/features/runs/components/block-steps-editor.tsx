@@ -17,6 +17,8 @@ export type BlockStepsEditorProps = {
   rowType: StepRowType;
   steps: readonly WorkflowStep[];
   onChange: (steps: WorkflowStep[]) => void;
+  /** Blocks of the saved workflow off the edited path, which saving replaces. */
+  outsideCount?: number;
 };
 
 const rowTypeLabel = (rowType: StepRowType): string =>
@@ -27,7 +29,13 @@ const rowTypeLabel = (rowType: StepRowType): string =>
  * as the contract lists it (only blocks that take the rows reaching it), with its specs
  * edited as JSON against the block's `specs_schema` (Monaco completes and checks it).
  */
-export function BlockStepsEditor({ blocks, rowType, steps, onChange }: BlockStepsEditorProps) {
+export function BlockStepsEditor({
+  blocks,
+  rowType,
+  steps,
+  onChange,
+  outsideCount = 0,
+}: BlockStepsEditorProps) {
   const inputs = stepInputTypes(rowType, steps);
   const replace = (index: number, step: WorkflowStep) => {
     onChange(steps.map((current, at) => (at === index ? step : current)));
@@ -35,6 +43,12 @@ export function BlockStepsEditor({ blocks, rowType, steps, onChange }: BlockStep
   return (
     <div className="runs-form__field">
       <h3 className="field-label">Blocks after the webhook</h3>
+      {outsideCount > 0 && (
+        <p className="field-error">
+          The saved workflow has {outsideCount} {outsideCount === 1 ? 'block' : 'blocks'} off this
+          path (a branch); saving from here keeps only the blocks listed below.
+        </p>
+      )}
       <ol className="block-steps">
         {steps.map((step, index) => (
           <BlockStepRow

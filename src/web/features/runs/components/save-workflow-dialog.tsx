@@ -7,7 +7,12 @@ import { errorMessage } from '../../../lib/api/api-error.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { useBlocks } from '../api/list-blocks.ts';
 import { useSaveWorkflow } from '../api/save-workflow.ts';
-import { buildStepsGraph, defaultSteps, readSteps } from '../model/workflow-steps.ts';
+import {
+  blocksOutsideSteps,
+  buildStepsGraph,
+  defaultSteps,
+  readSteps,
+} from '../model/workflow-steps.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { BlockStepsEditor } from './block-steps-editor.tsx';
 
@@ -128,6 +133,7 @@ function SaveWorkflowForm({
           rowType={specModel.dataframe_type}
           steps={steps}
           onChange={setSteps}
+          outsideCount={blocksOutsideSteps(current?.workflow_definition)}
         />
       )}
       {(problem !== undefined || save.isError) && (

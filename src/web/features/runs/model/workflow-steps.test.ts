@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BlockInfoResponse } from '../../../../core/wire/workflow.ts';
 import { BLOCK_CATALOGUE } from '../../../../core/workflow/block-catalogue.ts';
 import {
+  blocksOutsideSteps,
   buildStepsGraph,
   groupBlocks,
   newStep,
@@ -54,6 +55,19 @@ describe('the save form’s block steps', () => {
       'lead_enrichment',
       'find_email',
     ]);
+    expect(blocksOutsideSteps(built.graph)).toBe(0);
+    const side = {
+      block_id: 'side',
+      sequence_number: 9,
+      block_type: 'enrich',
+      block_name: 'find_phone',
+      specs: {},
+    };
+    const branched = {
+      blocks: [...built.graph.blocks, side],
+      edges: [...built.graph.edges, { from_block_id: 'webhook_1', to_block_id: 'side' }],
+    };
+    expect(blocksOutsideSteps(branched)).toBe(1);
     const broken = buildStepsGraph({}, [{ ...newStep('filter'), specsText: '[1]' }], blocks);
     expect(broken).toMatchObject({
       success: false,

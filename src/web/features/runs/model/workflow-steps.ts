@@ -195,3 +195,13 @@ export function buildStepsGraph(
   }
   return { success: true, graph };
 }
+
+/**
+ * How many blocks of a saved graph the steps do not hold (branches off the first path, a
+ * second source): saving from the form replaces them, so the form says so first.
+ */
+export function blocksOutsideSteps(graph: WorkflowGraph | null | undefined): number {
+  if (!graph) return 0;
+  const steps = readSteps(graph);
+  return steps === undefined ? 0 : Math.max(0, graph.blocks.length - 1 - steps.length);
+}

@@ -147,7 +147,8 @@ function BlockStepRow({
         {...(chosen
           ? {
               schema: {
-                uri: `inlet://schemas/blocks/${step.block_name}.json`,
+                // One association per step: the runtime keys them by URI, so a shared one would move.
+                uri: `inlet://schemas/blocks/${step.key}/${step.block_name}.json`,
                 schema: chosen.specs_schema,
               },
             }

@@ -70,7 +70,10 @@ test.describe('Test run console on the local sandbox', () => {
       await expect(console_.results.getByRole('table')).toBeVisible();
       const rows = await console_.resultRows();
       expect(rows.map((row) => row.company_name)).toEqual(['Company 1', 'Company 2', 'Company 3']);
-      expect(rows[0]?.employee_count_simulated).toMatch(/^\d+$/);
+      expect(rows[0]?.employee_count).toMatch(/^\d+$/);
+      await expect(
+        console_.results.getByRole('columnheader', { name: /^employee_count\s*simulated$/ }),
+      ).toBeVisible();
     });
 
     await test.step('Download the CSV and read its rows', async () => {

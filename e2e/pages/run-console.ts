@@ -80,7 +80,7 @@ export class RunConsole {
     await this.region.getByRole('button', { name: 'Save workflow' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^Save workflow to / });
     await dialog.getByLabel('Workflow name').fill(name);
-    await expect(dialog.getByLabel(/^Enrichment block/)).toBeVisible();
+    await expect(dialog.getByLabel(/^Block 1 /)).toBeVisible();
     await dialog.getByRole('button', { name: /^(Create|Update) workflow$/ }).click();
     await expect(dialog).toBeHidden();
     await expect(this.region.getByText(name, { exact: true })).toBeVisible();
@@ -110,7 +110,10 @@ export class RunConsole {
   /** Result rows as the table shows them (header excluded), each cell's text by column. */
   async resultRows(): Promise<Record<string, string>[]> {
     const table = this.results.getByRole('table');
-    const headers = await table.getByRole('columnheader').allInnerTexts();
+    // A column the workflow added carries a "simulated" (or "added") mark after its name.
+    const headers = (await table.getByRole('columnheader').allInnerTexts()).map((text) =>
+      text.replace(/\s*(simulated|added)$/, ''),
+    );
     const rows = table.getByRole('row');
     const count = await rows.count();
     const out: Record<string, string>[] = [];

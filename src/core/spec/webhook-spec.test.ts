@@ -71,9 +71,10 @@ describe('reading a webhook spec', () => {
     ]);
   });
 
-  it('refuses unknown spec keys, non-objects and a missing dataframe_type', () => {
+  it('refuses unknown spec keys and non-objects; reads {} (no dataframe_type) as unknown row type', () => {
     expect(parseWebhookSpec([])).toMatchObject({ success: false });
-    expect(parseWebhookSpec({ input_schema: {} })).toMatchObject({
+    expect(parseWebhookSpec({})).toEqual({ success: true, data: { columns: [] } });
+    expect(parseWebhookSpec({ dataframe_type: 'PERSON' })).toMatchObject({
       success: false,
       issues: [{ path: ['dataframe_type'] }],
     });

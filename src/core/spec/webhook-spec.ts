@@ -59,7 +59,11 @@ export const webhookSpecSchema = z.strictObject(
   {
     input_schema: inputSchemaSchema.optional(),
     webhook_input: z.string().optional(),
-    dataframe_type: dataframeTypeSchema,
+    /**
+     * Sixtyfour's docs call it required, but its own examples send `specs: {}`; without it
+     * the row type is unknown (contract, "Revision of 2026-12-02").
+     */
+    dataframe_type: dataframeTypeSchema.optional(),
   },
   {
     error: (issue) =>
@@ -85,7 +89,8 @@ export type Column = z.infer<typeof columnSchema>;
 /** The spec as the app works with it: columns in order, types canonical. */
 export const specModelSchema = z.object({
   columns: z.array(columnSchema),
-  dataframe_type: dataframeTypeSchema,
+  /** Absent when the spec has none (row type unknown); the designer offers to set it. */
+  dataframe_type: dataframeTypeSchema.optional(),
   /** JSON text of the default sample payload; absent when the spec has none. */
   webhook_input: z.string().optional(),
 });
@@ -145,7 +150,9 @@ export function parseWebhookSpec(input: unknown): SpecParseResult {
   if (!isPlainObject(input)) {
     return {
       success: false,
-      issues: [{ path: [], message: 'The spec must be a JSON object with a dataframe_type.' }],
+      issues: [
+        { path: [], message: 'The spec must be a JSON object, like {"dataframe_type": "LEAD"}.' },
+      ],
     };
   }
   const { input_schema: rawInputSchema, ...rest } = input;
@@ -170,7 +177,11 @@ export function parseWebhookSpec(input: unknown): SpecParseResult {
   const { dataframe_type, webhook_input } = shell.data;
   return {
     success: true,
-    data: { columns, dataframe_type, ...(webhook_input === undefined ? {} : { webhook_input }) },
+    data: {
+      columns,
+      ...(dataframe_type === undefined ? {} : { dataframe_type }),
+      ...(webhook_input === undefined ? {} : { webhook_input }),
+    },
   };
 }
 
@@ -192,7 +203,7 @@ export function specModelToWebhookSpec(model: SpecModel): WebhookSpec {
   return {
     input_schema: inputSchema,
     ...(model.webhook_input === undefined ? {} : { webhook_input: model.webhook_input }),
-    dataframe_type: model.dataframe_type,
+    ...(model.dataframe_type === undefined ? {} : { dataframe_type: model.dataframe_type }),
   };
 }
 

@@ -1,75 +1,64 @@
 import { z } from 'zod';
 import { webhookSpecJsonSchema } from '../spec/webhook-block.ts';
-import { DATAFRAME_TYPES, type DataframeType } from '../spec/webhook-spec.ts';
+import type { DataframeType } from '../spec/webhook-spec.ts';
+import {
+  anySpecSchema,
+  appendToNotebookSpecSchema,
+  companyEnrichmentSpecSchema,
+  deduplicateSpecSchema,
+  documentedFilterSpecSchema,
+  filterSpecSchema,
+  findEmailSpecSchema,
+  groupBySpecSchema,
+  outgoingWebhookSpecSchema,
+  readCsvSpecSchema,
+  readNotebookSpecSchema,
+  removeColumnsSpecSchema,
+  returnFieldsSpecSchema,
+  searchSpecSchema,
+} from './block-specs.ts';
+
+export {
+  deduplicateSpecSchema,
+  filterSpecSchema,
+  outgoingWebhookSpecSchema,
+  removeColumnsSpecSchema,
+} from './block-specs.ts';
+export type {
+  DeduplicateSpec,
+  FilterSpec,
+  OutgoingWebhookSpec,
+  RemoveColumnsSpec,
+} from './block-specs.ts';
 
 /** The row type a block takes; `ANY` takes either. */
 export type RowTypeIn = DataframeType | 'ANY';
 /** The row type a block hands on: a fixed one, its input's, or its spec's `dataframe_type`. */
 export type RowTypeOut = DataframeType | 'same' | 'spec';
-/** What the sandbox does with a block when it runs. */
+/**
+ * What the sandbox does with a block when it runs: runs it for real, simulates it from the
+ * row, or cannot (the non-webhook sources, which a webhook-started run never reaches).
+ */
 export type SandboxExecution = 'real' | 'simulated' | 'not_executable';
 
-export const FILTER_OPERATORS = [
-  'eq',
-  'neq',
-  'contains',
-  'not_contains',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'is_empty',
-  'is_not_empty',
+/** The catalogue's groups, in the contract's order. */
+export const BLOCK_CATEGORIES = [
+  'input',
+  'enrichment',
+  'discovery',
+  'web',
+  'social',
+  'AI',
+  'data ops',
+  'output',
+  'integrations',
 ] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
-const UNARY_OPERATORS: readonly FilterOperator[] = ['is_empty', 'is_not_empty'];
-
-const columnNameSchema = z.string().min(1, { error: 'A column name is required.' });
-
-/** `filter`: keeps the rows where `column operator value` holds. */
-export const filterSpecSchema = z
-  .looseObject({
-    column: columnNameSchema,
-    operator: z.enum(FILTER_OPERATORS, {
-      error: `operator must be one of: ${FILTER_OPERATORS.join(', ')}.`,
-    }),
-    value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
-  })
-  .refine((spec) => UNARY_OPERATORS.includes(spec.operator) || spec.value !== undefined, {
-    error: 'This operator compares with a value: add "value".',
-    path: ['value'],
-  });
-export type FilterSpec = z.infer<typeof filterSpecSchema>;
-
-/** `deduplicate`: keeps the first row of each combination of `columns`. */
-export const deduplicateSpecSchema = z.looseObject({
-  columns: z.array(columnNameSchema).min(1, { error: 'Name at least one column.' }),
-});
-export type DeduplicateSpec = z.infer<typeof deduplicateSpecSchema>;
-
-/** `remove_columns`: drops `columns` from every row. */
-export const removeColumnsSpecSchema = z.looseObject({
-  columns: z.array(columnNameSchema).min(1, { error: 'Name at least one column.' }),
-});
-export type RemoveColumnsSpec = z.infer<typeof removeColumnsSpecSchema>;
-
-/** `outgoing_webhook`: POSTs the run's rows to `url`. */
-export const outgoingWebhookSpecSchema = z.looseObject({
-  url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL.' }),
-});
-export type OutgoingWebhookSpec = z.infer<typeof outgoingWebhookSpecSchema>;
-
-/** Specs of blocks the sandbox simulates or does not run: any object (Sixtyfour's own keys). */
-export const anySpecSchema = z.looseObject({});
-
-/** `read_csv`: may say its row type; the sandbox cannot run it. */
-export const readCsvSpecSchema = z.looseObject({
-  dataframe_type: z.enum(DATAFRAME_TYPES).optional(),
-});
+export type BlockCategory = (typeof BLOCK_CATEGORIES)[number];
 
 export type BlockDefinition = {
   block_name: string;
   block_type: 'source' | 'transform' | 'enrich' | 'output';
+  category: BlockCategory;
   description: string;
   input: RowTypeIn;
   output: RowTypeOut;
@@ -81,126 +70,258 @@ export type BlockDefinition = {
 };
 
 const fromZod = (schema: z.ZodType) => (): Record<string, unknown> =>
-  z.toJSONSchema(schema, { target: 'draft-07', io: 'input' });
+  z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
 
-const define = (
-  definition: Omit<BlockDefinition, 'jsonSchema'> & { jsonSchema?: () => Record<string, unknown> },
-): BlockDefinition => ({ jsonSchema: fromZod(definition.specsSchema), ...definition });
+type Entry = Omit<BlockDefinition, 'jsonSchema' | 'specsSchema' | 'block_type'> & {
+  block_type?: BlockDefinition['block_type'];
+  specsSchema?: z.ZodType;
+  jsonSchema?: () => Record<string, unknown>;
+};
 
+const define = (entry: Entry): BlockDefinition => {
+  const specsSchema = entry.specsSchema ?? anySpecSchema;
+  return {
+    block_type: 'enrich',
+    jsonSchema: fromZod(specsSchema),
+    ...entry,
+    specsSchema,
+  };
+};
+
+const SIMULATED_NOTE =
+  ' Simulated in the sandbox: the values are derived from the row (the same row gives the same values) and the row is marked "_simulated".';
+
+/** A block that needs the outside world: simulated, adding its columns to each row. */
 const simulated = (
   block_name: string,
+  category: BlockCategory,
   input: RowTypeIn,
-  output: RowTypeOut,
   description: string,
+  specsSchema?: z.ZodType,
 ): BlockDefinition =>
   define({
     block_name,
-    block_type: 'enrich',
-    description: `${description} Simulated in the sandbox: added values are derived from the row and marked as simulated.`,
+    category,
+    description: `${description}${SIMULATED_NOTE}`,
     input,
-    output,
+    output: input === 'ANY' ? 'same' : input,
     sandbox: 'simulated',
-    specsSchema: anySpecSchema,
+    ...(specsSchema ? { specsSchema } : {}),
   });
 
-const notExecutable = (
+/** A simulated output: rows pass through unchanged; the run's warnings say nothing was sent. */
+const simulatedOutput = (
   block_name: string,
-  input: RowTypeIn,
+  category: BlockCategory,
   description: string,
+  specsSchema?: z.ZodType,
 ): BlockDefinition =>
   define({
     block_name,
-    block_type: 'enrich',
-    description: `${description} Accepted in a graph; the sandbox cannot run it, so a run that reaches it fails.`,
-    input,
+    block_type: 'output',
+    category,
+    description: `${description} Simulated in the sandbox: nothing leaves it; the rows pass through unchanged.`,
+    input: 'ANY',
     output: 'same',
-    sandbox: 'not_executable',
-    specsSchema: anySpecSchema,
+    sandbox: 'simulated',
+    ...(specsSchema ? { specsSchema } : {}),
   });
 
-/** Every block the sandbox knows, with its row types (contract, "The workflow graph"). */
+const source = (block_name: string, description: string, specsSchema: z.ZodType): BlockDefinition =>
+  define({
+    block_name,
+    block_type: 'source',
+    category: 'input',
+    description: `${description} A run with webhook_payload needs a webhook source instead, so the sandbox refuses runs that start here.`,
+    input: 'ANY',
+    output: 'spec',
+    sandbox: 'not_executable',
+    specsSchema,
+  });
+
+const real = (entry: Omit<Entry, 'sandbox' | 'output' | 'input'>): BlockDefinition =>
+  define({ block_type: 'transform', input: 'ANY', output: 'same', sandbox: 'real', ...entry });
+
+/** Every block of the contract's catalogue (contract, "Revision of 2026-12-02"). */
 export const BLOCK_CATALOGUE: readonly BlockDefinition[] = [
   define({
     block_name: 'webhook',
     block_type: 'source',
+    category: 'input',
     description:
-      "Source: rows from the run request's webhook_payload, or the spec's webhook_input.",
+      "Source: rows from the run request's webhook_payload, or the spec's webhook_input. Without dataframe_type the row type is unknown and any block may follow.",
     input: 'ANY',
     output: 'spec',
     sandbox: 'real',
-    specsSchema: anySpecSchema,
     jsonSchema: webhookSpecJsonSchema,
   }),
+  source('read_notebook', 'Source: the rows of a Sixtyfour notebook.', readNotebookSpecSchema),
+  source('search', 'Source: people or companies found for a search query.', searchSpecSchema),
+  source('read_csv', 'Source: rows from an uploaded CSV.', readCsvSpecSchema),
+
+  simulated(
+    'company_enrichment',
+    'enrichment',
+    'COMPANY',
+    'Adds the return_fields about each company; find_people also lists its people.',
+    companyEnrichmentSpecSchema,
+  ),
+  simulated(
+    'lead_enrichment',
+    'enrichment',
+    'LEAD',
+    'Adds the return_fields about each person.',
+    returnFieldsSpecSchema,
+  ),
+  simulated(
+    'find_email',
+    'enrichment',
+    'LEAD',
+    "Adds each person's email (column email).",
+    findEmailSpecSchema,
+  ),
+  simulated('find_phone', 'enrichment', 'LEAD', "Adds each person's phone number (column phone)."),
+  simulated(
+    'verify_email',
+    'enrichment',
+    'LEAD',
+    'Adds whether the email is deliverable (column email_status).',
+  ),
+  simulated('reverse_email', 'enrichment', 'LEAD', 'Adds the person behind an email.'),
+  simulated('reverse_phone', 'enrichment', 'LEAD', 'Adds the person behind a phone number.'),
+
   define({
-    block_name: 'read_csv',
-    block_type: 'source',
-    description:
-      'Source: rows from an uploaded CSV. Cannot take a webhook_payload; the sandbox cannot run it.',
-    input: 'ANY',
-    output: 'spec',
-    sandbox: 'not_executable',
-    specsSchema: readCsvSpecSchema,
+    block_name: 'company_to_leads',
+    category: 'discovery',
+    description: `Turns each company row into one or more lead rows (COMPANY → LEAD).${SIMULATED_NOTE}`,
+    input: 'COMPANY',
+    output: 'LEAD',
+    sandbox: 'simulated',
   }),
   define({
+    block_name: 'leads_to_company',
+    category: 'discovery',
+    description: `Groups lead rows into one row per company (LEAD → COMPANY).${SIMULATED_NOTE}`,
+    input: 'LEAD',
+    output: 'COMPANY',
+    sandbox: 'simulated',
+  }),
+  simulated('github_find_people', 'discovery', 'ANY', 'Adds the GitHub profile behind each row.'),
+  simulated('google_maps_search', 'discovery', 'ANY', 'Adds the Google Maps place for each row.'),
+
+  simulated('scrape_web', 'web', 'ANY', "Adds the title and text of each row's web page."),
+  simulated('backlinks_referring_domains', 'web', 'ANY', 'Adds the domains linking to the site.'),
+  simulated('find_subdomains', 'web', 'ANY', "Adds the domain's subdomains."),
+
+  simulated('x_search', 'social', 'ANY', 'Adds matching posts on X.'),
+  simulated('tiktok_get_following', 'social', 'ANY', 'Adds the TikTok accounts followed.'),
+  simulated('kaggle_leaderboard', 'social', 'ANY', 'Adds the Kaggle leaderboard rank and score.'),
+
+  simulated(
+    'llm_openai',
+    'AI',
+    'ANY',
+    "Adds an LLM's answer (its return_fields, or llm_output).",
+    returnFieldsSpecSchema,
+  ),
+  simulated(
+    'qa_agent',
+    'AI',
+    'ANY',
+    'Adds a check of each row (its return_fields, or qa_passed and qa_reason).',
+    returnFieldsSpecSchema,
+  ),
+  simulated(
+    'research_agent',
+    'AI',
+    'ANY',
+    'Adds what a research agent finds (its return_fields, or research_summary).',
+    returnFieldsSpecSchema,
+  ),
+  simulated(
+    'transform_data',
+    'AI',
+    'ANY',
+    'Adds a transformed value (its return_fields, or transformed_value).',
+    returnFieldsSpecSchema,
+  ),
+
+  real({
     block_name: 'filter',
-    block_type: 'transform',
-    description: 'Keeps the rows where `column operator value` holds (numbers compare as numbers).',
-    input: 'ANY',
-    output: 'same',
-    sandbox: 'real',
+    category: 'data ops',
+    description:
+      'Keeps the rows that pass filters: [{column, operator, value, logic}], combined left to right (numbers compare as numbers).',
     specsSchema: filterSpecSchema,
+    jsonSchema: fromZod(documentedFilterSpecSchema),
   }),
-  define({
+  real({
     block_name: 'deduplicate',
-    block_type: 'transform',
-    description: 'Keeps the first row of each combination of values in `columns`.',
-    input: 'ANY',
-    output: 'same',
-    sandbox: 'real',
+    category: 'data ops',
+    description:
+      'Keeps the first row of each combination of values in columns; without columns, drops whole-row duplicates.',
     specsSchema: deduplicateSpecSchema,
   }),
   define({
-    block_name: 'remove_columns',
+    block_name: 'deduplicate_wrt_notebook',
     block_type: 'transform',
-    description: 'Drops `columns` from every row.',
+    category: 'data ops',
+    description:
+      'Drops rows already in a notebook. Simulated in the sandbox: it has no notebooks, so every row passes.',
     input: 'ANY',
     output: 'same',
-    sandbox: 'real',
+    sandbox: 'simulated',
+  }),
+  real({
+    block_name: 'group_by',
+    category: 'data ops',
+    description: 'One row per combination of values in columns, with group_count.',
+    specsSchema: groupBySpecSchema,
+  }),
+  real({
+    block_name: 'remove_columns',
+    category: 'data ops',
+    description: 'Drops columns from every row.',
     specsSchema: removeColumnsSpecSchema,
   }),
-  simulated('company_enrichment', 'COMPANY', 'COMPANY', 'Adds facts about each company.'),
-  simulated('lead_enrichment', 'LEAD', 'LEAD', 'Adds facts about each person.'),
-  simulated('find_email', 'LEAD', 'LEAD', "Finds each person's work email."),
-  simulated(
-    'company_to_leads',
-    'COMPANY',
-    'LEAD',
-    'Finds people at each company (COMPANY → LEAD).',
+
+  simulatedOutput(
+    'append_to_notebook',
+    'output',
+    'Appends the rows to a notebook (notebook_id, or "__create_new__" with notebook_name).',
+    appendToNotebookSpecSchema,
   ),
-  simulated(
-    'leads_to_company',
-    'LEAD',
-    'COMPANY',
-    'Groups people into their companies (LEAD → COMPANY).',
-  ),
-  notExecutable('find_phone', 'LEAD', "Finds each person's phone number."),
-  notExecutable('verify_email', 'LEAD', "Verifies each person's email."),
-  notExecutable('reverse_email', 'LEAD', 'Finds the person behind an email.'),
-  notExecutable('reverse_phone', 'LEAD', 'Finds the person behind a phone number.'),
-  define({
+  simulatedOutput('send_slack_message', 'output', 'Posts a message to Slack.'),
+  real({
     block_name: 'outgoing_webhook',
     block_type: 'output',
+    category: 'output',
     description:
-      'POSTs the rows to `url` as JSON, signed with Sixtyfour-Signature when the server has a signing secret; rows pass through.',
-    input: 'ANY',
-    output: 'same',
-    sandbox: 'real',
+      'POSTs the rows to url as JSON, signed with Sixtyfour-Signature when the server has a signing secret; rows pass through.',
     specsSchema: outgoingWebhookSpecSchema,
   }),
+
+  simulated(
+    'hubspot_import',
+    'integrations',
+    'ANY',
+    'Imports each row into HubSpot (adds hubspot_record_id).',
+  ),
+  simulated('yc_batches', 'integrations', 'ANY', 'Adds the Y Combinator batch.'),
+  simulated('yc_companies', 'integrations', 'ANY', 'Adds the Y Combinator batch and page.'),
 ];
+
+/** Names Sixtyfour's OpenAPI descriptions use for the enrichment blocks. */
+export const BLOCK_ALIASES: Readonly<Record<string, string>> = {
+  enrich_lead: 'lead_enrichment',
+  enrich_company: 'company_enrichment',
+};
+
+/** The catalogue name for a block name or alias. */
+export const canonicalBlockName = (blockName: string): string =>
+  Object.hasOwn(BLOCK_ALIASES, blockName) ? (BLOCK_ALIASES[blockName] ?? blockName) : blockName;
 
 const byName = new Map(BLOCK_CATALOGUE.map((definition) => [definition.block_name, definition]));
 
-/** The catalogue entry for a block name, if the sandbox knows it. */
+/** The catalogue entry for a block name (or alias), if the sandbox knows it. */
 export const findBlockDefinition = (blockName: string): BlockDefinition | undefined =>
-  byName.get(blockName);
+  byName.get(canonicalBlockName(blockName));

@@ -1,7 +1,7 @@
 import { validateWebhookSpec } from '../spec/spec-issues.ts';
 import type { DataframeType } from '../spec/webhook-spec.ts';
 import type { Block, WorkflowGraph } from '../wire/workflow.ts';
-import { BLOCK_CATALOGUE, findBlockDefinition } from './block-catalogue.ts';
+import { BLOCK_ALIASES, BLOCK_CATALOGUE, findBlockDefinition } from './block-catalogue.ts';
 
 export type GraphIssue = { path: (string | number)[]; message: string };
 
@@ -35,7 +35,7 @@ function specIssues(block: Block, index: number): GraphIssue[] {
     return [
       {
         path: ['blocks', index, 'block_name'],
-        message: `Unknown block "${block.block_name}". Known blocks: ${BLOCK_CATALOGUE.map((d) => d.block_name).join(', ')}.`,
+        message: `Unknown block "${block.block_name}". Known blocks: ${BLOCK_CATALOGUE.map((d) => d.block_name).join(', ')} (and the aliases ${Object.keys(BLOCK_ALIASES).join(', ')}).`,
       },
     ];
   }
@@ -221,6 +221,12 @@ export function checkWebhookSource(plan: readonly PlannedBlock[]): SourceCheck {
       success: false,
       message:
         'The workflow starts with a read_csv block, which cannot take a webhook_payload; switch its source to a webhook block.',
+    };
+  }
+  if (source.block.block_name === 'search' || source.block.block_name === 'read_notebook') {
+    return {
+      success: false,
+      message: `The workflow starts with a ${source.block.block_name} block, which finds its own rows and cannot take a webhook_payload; the sandbox runs webhook-started workflows: switch its source to a webhook block.`,
     };
   }
   if (source.block.block_name !== 'webhook') {

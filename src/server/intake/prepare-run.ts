@@ -8,6 +8,7 @@ import {
 import { WORKFLOW_NAME_MAX_LENGTH } from '../../core/limits.ts';
 import type { FindingKind } from '../../core/judge/judgement.ts';
 import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
+import { planWarnings } from '../../core/workflow/plan-warnings.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
 import type { ValidationError } from '../../core/wire/errors.ts';
@@ -340,7 +341,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
         body.specs_override === undefined || body.specs_override === null
           ? null
           : JSON.stringify(body.specs_override),
-      warningsJson: JSON.stringify(warningsOf(judgement)),
+      warningsJson: JSON.stringify([...planWarnings(effective.plan), ...warningsOf(judgement)]),
       blocksJson: JSON.stringify(initialBlockStates(effective.plan, nowIso())),
     },
     idempotency: hasIdemKey ? { keyHash: caller.keyHash, key: idemKey, hash } : null,

@@ -1,23 +1,34 @@
 import {
   deduplicateSpecSchema,
   filterSpecSchema,
-  findBlockDefinition,
+  groupBySpecSchema,
   removeColumnsSpecSchema,
-} from '../../core/workflow/block-catalogue.ts';
+} from '../../core/workflow/block-specs.ts';
+import { canonicalBlockName, findBlockDefinition } from '../../core/workflow/block-catalogue.ts';
 import type { Block } from '../../core/wire/workflow.ts';
 import { BlockNotExecutableError, type BlockRunner } from './blocks/block-runner.ts';
 import { simulatedRunner } from './blocks/simulated-blocks.ts';
-import { deduplicateRunner, filterRunner, removeColumnsRunner } from './blocks/transform-blocks.ts';
+import {
+  deduplicateRunner,
+  filterRunner,
+  groupByRunner,
+  removeColumnsRunner,
+} from './blocks/transform-blocks.ts';
 
-/** What the executor runs for one block; throws BlockNotExecutableError for blocks it cannot run. */
+/**
+ * What the executor runs for one block (aliases such as enrich_lead resolved). Throws
+ * BlockNotExecutableError only for a source other than webhook, which a run never reaches
+ * (the run request is refused first).
+ */
 export function blockRunner(block: Block): BlockRunner {
-  const definition = findBlockDefinition(block.block_name);
-  const notExecutable = () =>
-    new BlockNotExecutableError(
-      `The sandbox cannot execute the "${block.block_name}" block (${block.block_id ?? 'no id'}); remove it to test the rest of the workflow here, or run it on api.sixtyfour.ai.`,
+  const name = canonicalBlockName(block.block_name);
+  const definition = findBlockDefinition(name);
+  if (!definition || definition.sandbox === 'not_executable') {
+    throw new BlockNotExecutableError(
+      `The sandbox cannot execute the "${block.block_name}" block (${block.block_id ?? 'no id'}); a sandbox run starts at a webhook block.`,
     );
-  if (!definition || definition.sandbox === 'not_executable') throw notExecutable();
-  switch (block.block_name) {
+  }
+  switch (name) {
     case 'webhook':
       return { processRow: (row) => [row] };
     case 'filter':
@@ -26,13 +37,12 @@ export function blockRunner(block: Block): BlockRunner {
       return deduplicateRunner(deduplicateSpecSchema.parse(block.specs));
     case 'remove_columns':
       return removeColumnsRunner(removeColumnsSpecSchema.parse(block.specs));
+    case 'group_by':
+      return groupByRunner(groupBySpecSchema.parse(block.specs));
     case 'outgoing_webhook':
       // Rows pass through; the executor delivers them once the run's results are stored.
       return { processRow: (row) => [row] };
-    default: {
-      const runner = simulatedRunner(block.block_name);
-      if (!runner) throw notExecutable();
-      return runner;
-    }
+    default:
+      return simulatedRunner(name, block.specs);
   }
 }

@@ -1,128 +1,37 @@
-import { createHash } from 'node:crypto';
+import {
+  COMPANY_ROW_COLUMNS,
+  LEAD_ROW_COLUMNS,
+  outputColumns,
+  type OutputColumn,
+} from '../../../core/workflow/block-outputs.ts';
 import type { BlockRunner } from './block-runner.ts';
-import { cell, cellText, withEntries, type Row } from './row.ts';
+import { withEntries, type Row } from './row.ts';
+import { companyDomain, companyName, seededNumbers, simulatedValue } from './simulated-values.ts';
 
-/** Marks every row a simulated block touched; added columns also end in `_simulated`. */
+/** Marks every row a simulated block touched. */
 export const SIMULATED_MARKER = '_simulated';
-const SIMULATED = 'simulated:';
 
-const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie'];
-const LAST_NAMES = ['Rivera', 'Chen', 'Okafor', 'Novak', 'Silva', 'Larsen', 'Haddad', 'Kim'];
-const TITLES = [
-  'Head of Growth',
-  'VP Engineering',
-  'Founder & CEO',
-  'Sales Director',
-  'CTO',
-  'Marketing Lead',
-];
-const CITIES = ['Berlin', 'Austin', 'Lagos', 'Toronto', 'Singapore', 'Lisbon', 'Denver', 'Seoul'];
-
-/** A stable number from a row and a salt: the same row always simulates the same values. */
-function rowHash(row: Row, salt: string): number {
-  const digest = createHash('sha256')
-    .update(salt)
-    .update(JSON.stringify(Object.entries(row)))
-    .digest();
-  return digest.readUInt32BE(0);
-}
-
-const pick = <T>(items: readonly T[], hash: number, fallback: T): T =>
-  items[hash % items.length] ?? fallback;
-
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/\/.*$/, '')
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'unknown';
-
-const firstText = (row: Row, columns: readonly string[]): string => {
-  for (const column of columns) {
-    const text = cellText(cell(row, column)).trim();
-    if (text !== '') return text;
-  }
-  return '';
-};
-
-const companyName = (row: Row): string =>
-  firstText(row, ['company_name', 'company', 'name', 'organization']) || 'Unknown company';
-
-const companyDomain = (row: Row): string => {
-  const site = firstText(row, ['website', 'domain', 'company_domain']);
-  if (site !== '') return slug(site);
-  const email = firstText(row, ['email', 'work_email']);
-  const at = email.lastIndexOf('@');
-  if (at > 0) return slug(email.slice(at + 1));
-  return `${slug(companyName(row))}.example`;
-};
-
-const personName = (row: Row, hash: number): string =>
-  firstText(row, ['full_name', 'name', 'full_name_simulated']) ||
-  `${pick(FIRST_NAMES, hash, 'Alex')} ${pick(LAST_NAMES, hash >>> 8, 'Kim')}`;
-
-function companyEnrichment(row: Row): Row[] {
-  const hash = rowHash(row, 'company_enrichment');
-  const name = companyName(row);
-  const industry = firstText(row, ['industry']) || 'its industry';
-  return [
-    withEntries(row, [
-      ['employee_count_simulated', 10 + (hash % 9_990)],
-      ['founded_year_simulated', 1950 + (hash % 75)],
-      ['headquarters_simulated', `${SIMULATED}${pick(CITIES, hash >>> 4, 'Berlin')}`],
-      ['description_simulated', `${SIMULATED}${name} is a company in ${industry}.`],
-      ['linkedin_url_simulated', `${SIMULATED}https://www.linkedin.com/company/${slug(name)}`],
-      [SIMULATED_MARKER, true],
+/** The row with each column set to its simulated value, and the marker. */
+function addColumns(row: Row, blockName: string, columns: readonly OutputColumn[]): Row {
+  return withEntries(row, [
+    ...columns.map((column): [string, unknown] => [
+      column.name,
+      simulatedValue(column.type, column.name, row, seededNumbers(row, blockName, column.name)),
     ]),
-  ];
+    [SIMULATED_MARKER, true],
+  ]);
 }
 
-function leadEnrichment(row: Row): Row[] {
-  const hash = rowHash(row, 'lead_enrichment');
-  const name = personName(row, hash);
-  return [
-    withEntries(row, [
-      ['title_simulated', `${SIMULATED}${pick(TITLES, hash, 'CTO')}`],
-      ['location_simulated', `${SIMULATED}${pick(CITIES, hash >>> 4, 'Berlin')}`],
-      ['linkedin_url_simulated', `${SIMULATED}https://www.linkedin.com/in/${slug(name)}`],
-      [SIMULATED_MARKER, true],
-    ]),
-  ];
-}
-
-function findEmail(row: Row): Row[] {
-  const hash = rowHash(row, 'find_email');
-  const [first = 'alex', last = 'kim'] = personName(row, hash).toLowerCase().split(/\s+/);
-  const local = `${first}.${last}`.replace(/[^a-z0-9.]/g, '');
-  return [
-    withEntries(row, [
-      ['email_simulated', `${SIMULATED}${local}@${companyDomain(row)}`],
-      ['email_confidence_simulated', 50 + (hash % 50)],
-      [SIMULATED_MARKER, true],
-    ]),
-  ];
-}
-
+/** Each company row becomes one to three lead rows: its columns, then the person's. */
 function companyToLeads(row: Row): Row[] {
-  const hash = rowHash(row, 'company_to_leads');
-  const count = 1 + (hash % 3);
+  const count = 1 + (seededNumbers(row, 'company_to_leads', '')() % 3);
   return Array.from({ length: count }, (_, index) => {
-    const person = hash >>> (index * 3);
-    return Object.fromEntries<unknown>([
-      ['company_name', companyName(row)],
-      ['company_domain', companyDomain(row)],
-      [
-        'full_name_simulated',
-        `${SIMULATED}${pick(FIRST_NAMES, person, 'Alex')} ${pick(LAST_NAMES, person >>> 5, 'Kim')}`,
-      ],
-      ['title_simulated', `${SIMULATED}${pick(TITLES, person >>> 2, 'CTO')}`],
-      [SIMULATED_MARKER, true],
-    ]);
+    const lead = withEntries(row, [['lead_index', index + 1]]);
+    return addColumns(lead, 'company_to_leads', LEAD_ROW_COLUMNS);
   });
 }
 
+/** Lead rows grouped by company domain, one company row each, in first-seen order. */
 function leadsToCompanyRunner(): BlockRunner {
   const companies = new Map<string, { name: string; domain: string; leads: number }>();
   return {
@@ -136,29 +45,30 @@ function leadsToCompanyRunner(): BlockRunner {
     finish: () =>
       [...companies.values()].map((company) =>
         Object.fromEntries<unknown>([
-          ['company_name', company.name],
-          ['company_domain', company.domain],
-          ['lead_count_simulated', company.leads],
+          [COMPANY_ROW_COLUMNS[0]?.name ?? 'company_name', company.name],
+          [COMPANY_ROW_COLUMNS[1]?.name ?? 'company_domain', company.domain],
+          [COMPANY_ROW_COLUMNS[2]?.name ?? 'lead_count', company.leads],
           [SIMULATED_MARKER, true],
         ]),
       ),
   };
 }
 
-/** The simulated enrichment blocks: deterministic values, each plainly marked as simulated. */
-export function simulatedRunner(blockName: string): BlockRunner | undefined {
+/**
+ * A simulated block by its catalogue name: deterministic values of the declared types under
+ * the declared names (`return_fields`, else the block's fixed columns), each touched row
+ * marked. A block that adds nothing (an output, deduplicate_wrt_notebook) passes rows through.
+ */
+export function simulatedRunner(blockName: string, specs: Record<string, unknown>): BlockRunner {
   switch (blockName) {
-    case 'company_enrichment':
-      return { processRow: companyEnrichment };
-    case 'lead_enrichment':
-      return { processRow: leadEnrichment };
-    case 'find_email':
-      return { processRow: findEmail };
     case 'company_to_leads':
       return { processRow: companyToLeads };
     case 'leads_to_company':
       return leadsToCompanyRunner();
-    default:
-      return undefined;
+    default: {
+      const columns = outputColumns(blockName, specs);
+      if (columns.length === 0) return { processRow: (row) => [row] };
+      return { processRow: (row) => [addColumns(row, blockName, columns)] };
+    }
   }
 }

@@ -1,6 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { canonicalBlockName } from '../../../../core/workflow/block-catalogue.ts';
+import { addedColumns } from '../../../../core/workflow/block-outputs.ts';
 import type { ResultFormat } from '../../../../core/wire/results.ts';
+import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-download-links.ts';
 import { followDownload } from '../../../lib/download.ts';
@@ -21,10 +24,15 @@ export type ResultsPanelProps = {
   runId: string;
   /** Whether the run was started with save_json; undefined when this tab does not know. */
   jsonSaved: boolean | undefined;
+  /** The run's workflow graph, to mark the columns its blocks add; absent when unknown. */
+  definition?: WorkflowGraph | null | undefined;
 };
 
+/** Set on every row a simulated block touched (the sandbox's marker). */
+const SIMULATED_MARKER = '_simulated';
+
 /** The completed run's rows, and its result files through fresh signed links. */
-export function ResultsPanel({ connection, runId, jsonSaved }: ResultsPanelProps) {
+export function ResultsPanel({ connection, runId, jsonSaved, definition }: ResultsPanelProps) {
   const queryClient = useQueryClient();
   const links = useDownloadLinks(connection, runId, true);
   const [downloading, setDownloading] = useState<ResultFormat | undefined>(undefined);
@@ -34,6 +42,10 @@ export function ResultsPanel({ connection, runId, jsonSaved }: ResultsPanelProps
   const file = links.data?.[0];
   const rows = file?.results ?? undefined;
   const columns = rows ? columnsOf(rows) : [];
+  const added = addedColumns(definition?.blocks ?? [], canonicalBlockName);
+  const simulated = rows?.some((row) => row[SIMULATED_MARKER] === true) ?? false;
+  const marked = columns.filter((column) => added.has(column));
+  const legendId = useId();
 
   const handleDownload = (format: ResultFormat) => {
     setDownloading(format);
@@ -110,6 +122,13 @@ export function ResultsPanel({ connection, runId, jsonSaved }: ResultsPanelProps
         </p>
       )}
       {rows && rows.length === 0 && <p className="section-hint">The run returned no rows.</p>}
+      {rows && rows.length > 0 && marked.length > 0 && (
+        <p id={legendId} className="section-hint">
+          {simulated
+            ? `Marked “simulated”: ${marked.length} ${marked.length === 1 ? 'column' : 'columns'} the sandbox made up from each row, as the blocks' return_fields and documented outputs name them; rows it touched have ${SIMULATED_MARKER} true.`
+            : `Marked “added”: ${marked.length} ${marked.length === 1 ? 'column' : 'columns'} the workflow's blocks added.`}
+        </p>
+      )}
       {rows && rows.length > 0 && (
         <div className="runs-table-wrap runs-table-wrap--results">
           <table className="runs-table runs-table--results">
@@ -120,8 +139,15 @@ export function ResultsPanel({ connection, runId, jsonSaved }: ResultsPanelProps
                   #
                 </th>
                 {columns.map((column) => (
-                  <th key={column} scope="col">
+                  <th
+                    key={column}
+                    scope="col"
+                    {...(added.has(column) ? { 'aria-describedby': legendId } : {})}
+                  >
                     {column}
+                    {added.has(column) && (
+                      <span className="results-simulated">{simulated ? 'simulated' : 'added'}</span>
+                    )}
                   </th>
                 ))}
               </tr>

@@ -161,6 +161,7 @@ export function RunPanel({
           connection={connection}
           runId={followedRunId}
           jsonSaved={kept.get(followedRunId)?.saveJson}
+          definition={workflow?.workflow_definition}
         />
       )}
       {workflow && (

@@ -9,14 +9,14 @@ import type { Connection } from '../../../lib/api/connection.ts';
 import { useBlocks } from '../api/list-blocks.ts';
 import { useSaveWorkflow } from '../api/save-workflow.ts';
 import {
-  buildWorkflowGraph,
-  enrichmentChoices,
-  offersOutgoingWebhook,
-  readDownstream,
-  readReturnFields,
-} from '../model/workflow-draft.ts';
+  blocksOutsideSteps,
+  buildStepsGraph,
+  defaultSteps,
+  readSteps,
+} from '../model/workflow-steps.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { OverrideFoldChoice, useOverrideFold } from './override-fold-choice.tsx';
+import { BlockStepsEditor } from './block-steps-editor.tsx';
 
 export type SaveWorkflowDialogProps = {
   open: boolean;
@@ -34,11 +34,6 @@ export type SaveWorkflowDialogProps = {
 
 /** How the override was saved: `folded` is the merged spec, when it went into the workflow. */
 export type SavedHow = { folded: SpecModel | undefined };
-
-const DEFAULT_RETURN_FIELDS: Record<SpecModel['dataframe_type'], string> = {
-  LEAD: 'title: Current job title\nlinkedin_url: LinkedIn profile URL',
-  COMPANY: 'employee_count: Number of employees\nheadquarters: City of the headquarters',
-};
 
 /** Saves the designed spec as a workflow on the target, with blocks from its catalogue. */
 export function SaveWorkflowDialog(props: SaveWorkflowDialogProps) {
@@ -64,24 +59,16 @@ function SaveWorkflowForm({
   onSaved,
 }: SaveWorkflowDialogProps) {
   const fold = useOverrideFold(specModel, overrideText);
-  const ids = { name: useId(), block: useId(), fields: useId(), fieldsHint: useId(), url: useId() };
-  const saved = readDownstream(current?.workflow_definition);
+  const ids = { name: useId() };
   const blocks = useBlocks(connection);
   const save = useSaveWorkflow(connection);
   const [name, setName] = useState(current?.name ?? defaultName);
   const [asNew, setAsNew] = useState(false);
-  const [enrichment, setEnrichment] = useState(saved.enrichment ?? '');
-  const [fieldsText, setFieldsText] = useState(
-    saved.returnFieldsText ?? DEFAULT_RETURN_FIELDS[specModel.dataframe_type],
+  const [steps, setSteps] = useState(
+    () => readSteps(current?.workflow_definition) ?? defaultSteps(specModel.dataframe_type),
   );
-  const [withOutgoing, setWithOutgoing] = useState(saved.outgoingUrl !== undefined);
-  const [url, setUrl] = useState(saved.outgoingUrl ?? '');
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
-  const choices = enrichmentChoices(blocks.data ?? [], specModel.dataframe_type);
-  const chosen = choices.some((block) => block.block_name === enrichment)
-    ? enrichment
-    : (choices[0]?.block_name ?? '');
   const specErrors = specModelIssues(specModel).filter((issue) => issue.severity === 'error');
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -95,34 +82,17 @@ function SaveWorkflowForm({
       setProblem('Give the workflow a name.');
       return;
     }
-    if (chosen === '') {
-      setProblem(`No enrichment block on this target takes ${specModel.dataframe_type} rows.`);
-      return;
-    }
-    const fields = readReturnFields(fieldsText);
-    if (!fields.success) {
-      setProblem(fields.message);
-      return;
-    }
-    if (withOutgoing && !/^https?:\/\/\S+$/i.test(url.trim())) {
-      setProblem('The outgoing webhook needs an http(s) URL.');
-      return;
-    }
     const specs = fold.specsToSave();
     if (!specs.success) {
       setProblem(specs.message);
       return;
     }
-    const definition: WorkflowGraph = buildWorkflowGraph(
-      specs.specs,
-      {
-        enrichment: chosen,
-        returnFieldsText: fieldsText,
-        outgoingUrl: withOutgoing ? url.trim() : undefined,
-      },
-      fields.fields,
-      blocks.data ?? [],
-    );
+    const built = buildStepsGraph(specs.specs, steps, blocks.data ?? []);
+    if (!built.success) {
+      setProblem(built.message);
+      return;
+    }
+    const definition: WorkflowGraph = built.graph;
     save.mutate(
       {
         ...(current && !asNew ? { workflowId: current.id } : {}),
@@ -168,84 +138,18 @@ function SaveWorkflowForm({
           Save as a new workflow instead of updating “{current.name}”
         </label>
       )}
-      <div className="runs-form__field">
-        <label htmlFor={ids.block} className="field-label">
-          Enrichment block ({specModel.dataframe_type} rows)
-        </label>
-        {blocks.isPending ? (
-          <p className="section-hint">Loading the block catalogue…</p>
-        ) : blocks.isError ? (
-          <p className="field-error">Could not load the blocks: {errorMessage(blocks.error)}</p>
-        ) : (
-          <select
-            id={ids.block}
-            className="select"
-            value={chosen}
-            onChange={(event) => {
-              setEnrichment(event.target.value);
-            }}
-          >
-            {choices.map((block) => (
-              <option key={block.block_name} value={block.block_name}>
-                {block.block_name}
-              </option>
-            ))}
-          </select>
-        )}
-        <p className="section-hint">
-          {choices.find((block) => block.block_name === chosen)?.description ??
-            'Only blocks that take the spec’s row type are offered.'}
-        </p>
-      </div>
-      <div className="runs-form__field">
-        <label htmlFor={ids.fields} className="field-label">
-          Return fields
-        </label>
-        <textarea
-          id={ids.fields}
-          className="textarea input--mono"
-          rows={4}
-          aria-describedby={ids.fieldsHint}
-          value={fieldsText}
-          onChange={(event) => {
-            setFieldsText(event.target.value);
-          }}
+      {blocks.isPending ? (
+        <p className="section-hint">Loading the block catalogue…</p>
+      ) : blocks.isError ? (
+        <p className="field-error">Could not load the blocks: {errorMessage(blocks.error)}</p>
+      ) : (
+        <BlockStepsEditor
+          blocks={blocks.data}
+          rowType={specModel.dataframe_type}
+          steps={steps}
+          onChange={setSteps}
+          outsideCount={blocksOutsideSteps(current?.workflow_definition)}
         />
-        <p id={ids.fieldsHint} className="section-hint">
-          One field a line, as <code>name: what to find</code>.
-        </p>
-      </div>
-      {offersOutgoingWebhook(blocks.data ?? []) && (
-        <div className="runs-form__field">
-          <label className="runs-form__check">
-            <input
-              type="checkbox"
-              className="checkbox"
-              checked={withOutgoing}
-              onChange={(event) => {
-                setWithOutgoing(event.target.checked);
-              }}
-            />
-            Then POST the rows to an outgoing webhook
-          </label>
-          {withOutgoing && (
-            <>
-              <label htmlFor={ids.url} className="field-label">
-                Outgoing webhook URL
-              </label>
-              <input
-                id={ids.url}
-                className="input input--mono"
-                type="url"
-                placeholder="https://example.com/hooks/sixtyfour"
-                value={url}
-                onChange={(event) => {
-                  setUrl(event.target.value);
-                }}
-              />
-            </>
-          )}
-        </div>
       )}
       <OverrideFoldChoice fold={fold} />
       {(problem !== undefined || save.isError) && (

@@ -3,11 +3,21 @@ import type { UseFormRegister } from 'react-hook-form';
 import {
   DATAFRAME_TYPE_DESCRIPTIONS,
   DATAFRAME_TYPES,
+  type DataframeType,
 } from '../../../../core/spec/webhook-spec.ts';
 import type { SpecFormValues } from '../model/spec-form-schema.ts';
+import { DataframeTypeWarning } from './dataframe-type-warning.tsx';
 
 /** LEAD or COMPANY, each with the one line on what it feeds downstream. */
-export function DataframeTypeField({ register }: { register: UseFormRegister<SpecFormValues> }) {
+export function DataframeTypeField({
+  register,
+  value,
+  onSet,
+}: {
+  register: UseFormRegister<SpecFormValues>;
+  value: DataframeType | undefined;
+  onSet: (type: DataframeType) => void;
+}) {
   const id = useId();
   return (
     <div className="dataframe-type">
@@ -36,6 +46,7 @@ export function DataframeTypeField({ register }: { register: UseFormRegister<Spe
           </label>
         ))}
       </div>
+      {value === undefined && <DataframeTypeWarning onSet={onSet} />}
     </div>
   );
 }

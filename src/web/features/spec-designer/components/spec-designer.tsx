@@ -47,6 +47,7 @@ export function SpecDesigner({ initialModel, initialJsonText, onChange, ref }: S
     handleJsonChange,
     addColumns,
     setWebhookInput,
+    setDataframeType,
   } = useSpecDesigner({
     initialModel,
     ...(initialJsonText === undefined ? {} : { initialJsonText }),
@@ -90,7 +91,11 @@ export function SpecDesigner({ initialModel, initialJsonText, onChange, ref }: S
             event.preventDefault();
           }}
         >
-          <DataframeTypeField register={form.register} />
+          <DataframeTypeField
+            register={form.register}
+            value={model.dataframe_type}
+            onSet={setDataframeType}
+          />
           <ColumnsTable form={form} columns={columns} model={model} warnings={warnings} />
           <WebhookInputField control={form.control} />
         </form>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type DeepPartial, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Column, DataframeType, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { specFormSchema, type SpecFormValues } from '../model/spec-form-schema.ts';
 import { readSpecText, sameSpecModel, specModelToText } from '../model/spec-text.ts';
 
@@ -22,7 +22,8 @@ function toModel(values: DeepPartial<SpecFormValues> | undefined): SpecModel {
   }));
   return {
     columns,
-    dataframe_type: values?.dataframe_type ?? 'COMPANY',
+    // None checked (a spec opened as `{}`): the row type stays unknown, as in the spec.
+    ...(values?.dataframe_type ? { dataframe_type: values.dataframe_type } : {}),
     ...(values?.webhook_input === undefined ? {} : { webhook_input: values.webhook_input }),
   };
 }
@@ -117,6 +118,13 @@ export function useSpecDesigner({
     },
     [append],
   );
+  const setDataframeType = useCallback(
+    (type: DataframeType) => {
+      setJsonDraft(undefined);
+      setValue('dataframe_type', type, { shouldDirty: true, shouldValidate: true });
+    },
+    [setValue],
+  );
   const setWebhookInput = useCallback(
     (text: string) => {
       setJsonDraft(undefined);
@@ -150,5 +158,6 @@ export function useSpecDesigner({
     replaceModel,
     addColumns,
     setWebhookInput,
+    setDataframeType,
   };
 }

@@ -256,7 +256,9 @@ export function specModelToText(model: SpecModel): string {
   if (model.webhook_input !== undefined) {
     lines.push(`  "webhook_input": ${JSON.stringify(model.webhook_input)}`);
   }
-  lines.push(`  "dataframe_type": ${JSON.stringify(model.dataframe_type)}`);
+  if (model.dataframe_type !== undefined) {
+    lines.push(`  "dataframe_type": ${JSON.stringify(model.dataframe_type)}`);
+  }
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 

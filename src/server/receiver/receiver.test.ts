@@ -169,6 +169,19 @@ describe('local receiver with a signing secret', () => {
     expect((await deliver(t, 'Ok.name_1-2', '{}')).statusCode).toBe(200);
   });
 
+  it('records a POST without a body or Content-Type as an empty body, unlinked', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/inlet/receiver/empty' });
+    expect(response.statusCode, response.body).toBe(200);
+    const detail = await detailOf(t, receiverAcceptedSchema.parse(json(response)).id);
+    expect(detail).toMatchObject({
+      body: '',
+      body_size: 0,
+      content_type: null,
+      run_id: null,
+      signature: 'missing signature',
+    });
+  });
+
   it('never stores the value of x-api-key, cookie or authorization', async () => {
     const response = await deliver(t, 'creds', '{}', {
       'x-api-key': TEST_KEY,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DOWNLOAD_EXPIRES_IN_SECONDS } from '../core/limits.ts';
+import { RECEIVER_DELIVERIES_PATH } from '../core/wire/receiver.ts';
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
 import { createUiSession, registerUiSession } from './auth/ui-session.ts';
@@ -15,6 +16,8 @@ import { serveWeb } from './http/serve-web.ts';
 import { createRunCommitter } from './intake/commit-runs.ts';
 import { createRunIntake, type RunIntake } from './intake/run-intake.ts';
 import { registerProxyRoutes } from './proxy/proxy-routes.ts';
+import { registerReceiverDeliveryRoutes } from './receiver/receiver-delivery-routes.ts';
+import { registerReceiverRoute } from './receiver/receiver-route.ts';
 import { createDownloadSigner } from './results/download-signature.ts';
 import { registerResultRoutes } from './routes/result-routes.ts';
 import { registerRunRequestRoute, SANDBOX_EXTRA_PREFIX } from './routes/run-request-route.ts';
@@ -26,6 +29,7 @@ import { crashPoint } from './runs/crash-point.ts';
 import type { SelfAddress } from './runs/delivery-destination.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
 import { createQueueCap } from './runs/queue-cap.ts';
+import { createDeliveryStore } from './store/delivery-store.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
@@ -188,7 +192,10 @@ export async function createApp({
     isSandboxRoute: (request) => {
       const url = request.routeOptions.url;
       return (
-        url !== undefined && (url.startsWith('/workflows') || url.startsWith(SANDBOX_EXTRA_PREFIX))
+        url !== undefined &&
+        (url.startsWith('/workflows') ||
+          url.startsWith(SANDBOX_EXTRA_PREFIX) ||
+          url.startsWith(RECEIVER_DELIVERIES_PATH))
       );
     },
   });
@@ -220,6 +227,12 @@ export async function createApp({
   registerRunStatusRoutes(app, runs, executor, (id) => workflows.has(id));
   registerRunRequestRoute(app, runs);
   registerResultRoutes(app, { runs, results, signer, publicOrigin: self.publicOrigin });
+  const receiverDeliveries = createDeliveryStore(db, config.receiverMaxDeliveries);
+  registerReceiverRoute(app, {
+    deliveries: receiverDeliveries,
+    signingSecret: config.webhookSigningSecret,
+  });
+  registerReceiverDeliveryRoutes(app, receiverDeliveries);
   registerProxyRoutes(app, {
     base: config.upstreamBase,
     serverKey: config.upstreamKey,

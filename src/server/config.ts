@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackBind, isWildcardBind } from './http/host-guard.ts';
 import { MAX_BODY_BYTES, MAX_QUEUED_RUNS, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+import { RECEIVER_MAX_DELIVERIES } from '../core/wire/receiver.ts';
 import {
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_DELIVERY_TIMEOUT_MS,
@@ -34,6 +35,9 @@ const envSchema = z.object({
   INLET_OUTGOING_ALLOW_HOSTS: z.string().default(''),
   INLET_OUTGOING_BACKOFF_MS: positiveInt.default(DEFAULT_BACKOFF_BASE_MS),
   INLET_OUTGOING_TIMEOUT_MS: positiveInt.min(1).default(DEFAULT_DELIVERY_TIMEOUT_MS),
+  INLET_RECEIVER_MAX_DELIVERIES: positiveInt
+    .min(1, { error: 'INLET_RECEIVER_MAX_DELIVERIES must be at least 1.' })
+    .default(RECEIVER_MAX_DELIVERIES),
   INLET_ALLOWED_HOSTS: z.string().default(''),
   INLET_UI_PASSWORD: z
     .string()
@@ -83,6 +87,8 @@ export type Config = {
   /** outgoing_webhook retry n waits this · 2^(n−1) ms; one attempt may take `outgoingTimeoutMs`. */
   outgoingBackoffMs: number;
   outgoingTimeoutMs: number;
+  /** Deliveries the local receiver keeps; older ones are pruned. */
+  receiverMaxDeliveries: number;
   /** Host names accepted besides loopback ones (DNS-rebinding guard). */
   allowedHosts: string[];
   /** Asked before the UI is served (HTTP Basic); required when reachable from other machines. */
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.INLET_PUBLIC_ORIGIN === undefined ? undefined : new URL(e.INLET_PUBLIC_ORIGIN).origin,
     outgoingBackoffMs: e.INLET_OUTGOING_BACKOFF_MS,
     outgoingTimeoutMs: e.INLET_OUTGOING_TIMEOUT_MS,
+    receiverMaxDeliveries: e.INLET_RECEIVER_MAX_DELIVERIES,
     shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
     timeouts: {
       // Node requires headersTimeout ≤ requestTimeout.

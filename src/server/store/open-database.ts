@@ -148,6 +148,26 @@ function migrate(db: Database.Database): void {
   );
   // The size in bytes of a result file as downloaded, measured the first time it is asked for.
   if (!resultColumns.has('file_size')) db.exec('ALTER TABLE results ADD COLUMN file_size INTEGER');
+  // Deliveries the local receiver (POST /inlet/receiver/{name}) got; delivery-store.ts.
+  db.exec(`CREATE TABLE IF NOT EXISTS receiver_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  received_at TEXT NOT NULL,
+  name TEXT NOT NULL,
+  headers TEXT NOT NULL,
+  content_type TEXT,
+  body BLOB NOT NULL,
+  body_size INTEGER NOT NULL,
+  body_sha256 TEXT NOT NULL,
+  body_truncated INTEGER NOT NULL,
+  event_id TEXT,
+  event_type TEXT,
+  attempt INTEGER,
+  run_id TEXT,
+  workflow_id TEXT,
+  signature TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS receiver_deliveries_by_name ON receiver_deliveries (name, id);
+CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (run_id, id);`);
 }
 
 /** Opens (creating if needed) the sandbox's SQLite database in WAL mode. */

@@ -54,13 +54,18 @@ const detailRowSchema = summaryRowSchema.extend({
 const toSummary = (row: z.infer<typeof summaryRowSchema>): ReceiverDeliverySummary =>
   receiverDeliverySummarySchema.parse({ ...row, body_truncated: row.body_truncated === 1 });
 
-export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
+export type DeliveryStore = {
+  /** Stores one delivery and prunes beyond the cap, in one transaction; returns its id. */
+  save: (delivery: NewDelivery) => number;
+  list: (filter: { name?: string; runId?: string; limit: number }) => ReceiverDeliverySummary[];
+  get: (id: number) => ReceiverDelivery | undefined;
+};
 
 /**
  * Deliveries the local receiver got (table receiver_deliveries), newest kept: each insert
  * prunes beyond `maxKept` in the same transaction, so the table never grows past it.
  */
-export function createDeliveryStore(db: Database.Database, maxKept: number) {
+export function createDeliveryStore(db: Database.Database, maxKept: number): DeliveryStore {
   const insert = db.prepare(`INSERT INTO receiver_deliveries
     (received_at, name, headers, content_type, body, body_size, body_sha256, body_truncated,
      event_id, event_type, attempt, run_id, workflow_id, signature)
@@ -86,7 +91,7 @@ export function createDeliveryStore(db: Database.Database, maxKept: number) {
     return Number(lastInsertRowid);
   });
   return {
-    save,
+    save: (delivery) => save(delivery),
     list(filter: { name?: string; runId?: string; limit: number }): ReceiverDeliverySummary[] {
       return list
         .all({ name: filter.name ?? null, runId: filter.runId ?? null, limit: filter.limit })

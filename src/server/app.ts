@@ -9,7 +9,7 @@ import { registerHostGuard } from './http/host-guard.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { redactUrl } from './http/redact-url.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { answerFrameworkError, registerSecurityHeaders } from './http/security-headers.ts';
 import { serveWeb } from './http/serve-web.ts';
 import { createRunCommitter } from './intake/commit-runs.ts';
 import { createRunIntake, type RunIntake } from './intake/run-intake.ts';
@@ -100,6 +100,9 @@ export async function createApp({
     logger: loggerOptions(logger, logStream),
     bodyLimit: config.maxBodyBytes,
     forceCloseConnections: true,
+    frameworkErrors: (error, _request, reply) => {
+      answerFrameworkError(error, reply);
+    },
     // Slow clients (headers a byte at a time, a body that never ends) are cut off. Node checks
     // these timeouts every connectionsCheckingInterval (30 s by default), so check often.
     http: {

@@ -226,6 +226,7 @@ export async function createApp({
     base: config.upstreamBase,
     serverKey: config.upstreamKey,
     isUiCall: uiSession.isUiCall,
+    maxResponseBytes: config.proxyMaxResponseBytes,
     ...(proxyTimeoutMs === undefined ? {} : { timeoutMs: proxyTimeoutMs }),
   });
   const servesWeb = config.webRoot ? await serveWeb(app, config.webRoot) : false;

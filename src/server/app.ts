@@ -26,7 +26,7 @@ import type { SelfAddress } from './runs/delivery-destination.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
 import { createQueueCap } from './runs/queue-cap.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
-import { openDatabase } from './store/open-database.ts';
+import { checkDatabase, openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
 import { createRunStore } from './store/run-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
@@ -235,6 +235,13 @@ export async function createApp({
   app.addHook('onReady', () => {
     executor.start();
   });
+  const damage = checkDatabase(db);
+  if (damage.length > 0) {
+    app.log.warn(
+      { problems: damage },
+      `The database in ${config.dataDir} is damaged (PRAGMA quick_check); restore it from a backup or export what still reads.`,
+    );
+  }
   const checkpointer = startWalCheckpointer(db, (message) => {
     app.log.warn({ message }, 'the WAL checkpointer reported a problem');
   });

@@ -11,7 +11,7 @@ import { registerHostGuard } from './http/host-guard.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { redactUrl } from './http/redact-url.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { answerFrameworkError, registerSecurityHeaders } from './http/security-headers.ts';
 import { serveWeb } from './http/serve-web.ts';
 import { createRunCommitter } from './intake/commit-runs.ts';
 import { createRunIntake, type RunIntake } from './intake/run-intake.ts';
@@ -31,7 +31,7 @@ import { createExecutor, type Executor } from './runs/executor.ts';
 import { createQueueCap } from './runs/queue-cap.ts';
 import { createDeliveryStore } from './store/delivery-store.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
-import { openDatabase } from './store/open-database.ts';
+import { checkDatabase, openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
 import { createRunStore } from './store/run-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
@@ -105,6 +105,9 @@ export async function createApp({
     logger: loggerOptions(logger, logStream),
     bodyLimit: config.maxBodyBytes,
     forceCloseConnections: true,
+    frameworkErrors: (error, _request, reply) => {
+      answerFrameworkError(error, reply);
+    },
     // Slow clients (headers a byte at a time, a body that never ends) are cut off. Node checks
     // these timeouts every connectionsCheckingInterval (30 s by default), so check often.
     http: {
@@ -237,6 +240,7 @@ export async function createApp({
     base: config.upstreamBase,
     serverKey: config.upstreamKey,
     isUiCall: uiSession.isUiCall,
+    maxResponseBytes: config.proxyMaxResponseBytes,
     ...(proxyTimeoutMs === undefined ? {} : { timeoutMs: proxyTimeoutMs }),
   });
   const servesWeb = config.webRoot ? await serveWeb(app, config.webRoot) : false;
@@ -245,6 +249,13 @@ export async function createApp({
   app.addHook('onReady', () => {
     executor.start();
   });
+  const damage = checkDatabase(db);
+  if (damage.length > 0) {
+    app.log.warn(
+      { problems: damage },
+      `The database in ${config.dataDir} is damaged (PRAGMA quick_check); restore it from a backup or export what still reads.`,
+    );
+  }
   const checkpointer = startWalCheckpointer(db, (message) => {
     app.log.warn({ message }, 'the WAL checkpointer reported a problem');
   });

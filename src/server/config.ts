@@ -29,6 +29,7 @@ const envSchema = z.object({
   INLET_MAX_ROWS: positiveInt.default(MAX_ROWS),
   INLET_RATE_LIMIT_PER_MIN: positiveInt.default(RATE_LIMIT_PER_MIN),
   INLET_MAX_QUEUED_RUNS: positiveInt.default(MAX_QUEUED_RUNS),
+  INLET_PROXY_MAX_RESPONSE_BYTES: positiveInt.min(1).default(64 * 1024 * 1024),
   SIXTYFOUR_API_BASE: z.url().default('https://api.sixtyfour.ai'),
   SIXTYFOUR_API_KEY: z.string().min(1).optional(),
   INLET_WEBHOOK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -78,6 +79,8 @@ export type Config = {
   rateLimitPerMin: number;
   /** Queued runs beyond which a run request answers 503; 0: no cap. */
   maxQueuedRuns: number;
+  /** Largest answer the proxy reads from Sixtyfour, decoded; beyond it a 502. */
+  proxyMaxResponseBytes: number;
   upstreamBase: string;
   upstreamKey: string | undefined;
   /** Secret for `Sixtyfour-Signature` on outgoing webhooks; unsigned without one. */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRows: e.INLET_MAX_ROWS,
     rateLimitPerMin: e.INLET_RATE_LIMIT_PER_MIN,
     maxQueuedRuns: e.INLET_MAX_QUEUED_RUNS,
+    proxyMaxResponseBytes: e.INLET_PROXY_MAX_RESPONSE_BYTES,
     upstreamBase: e.SIXTYFOUR_API_BASE.replace(/\/+$/, ''),
     upstreamKey: e.SIXTYFOUR_API_KEY,
     webhookSigningSecret: e.INLET_WEBHOOK_SIGNING_SECRET,

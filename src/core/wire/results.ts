@@ -29,7 +29,14 @@ export const workflowResultItemWithDownloadSchema = z.object({
   created_at: z.string().nullish(),
   message: z.string().nullish(),
   content_type: z.string().nullish(),
-  download_url: z.string().nullish(),
+  // Followed by the browser as a download: an upstream's `javascript:` (or any non-http(s))
+  // link fails the answer loudly instead of ever becoming a link.
+  download_url: z
+    .string()
+    .refine((url) => /^https?:\/\//i.test(url) && URL.canParse(url), {
+      error: 'download_url must be an http(s) URL; this link is not followed.',
+    })
+    .nullish(),
   download_expires_in_seconds: z.number().int().default(900),
   results: z.array(jsonObjectSchema).nullish(),
   /** The sandbox adds it: the exact size in bytes of what `download_url` serves. */

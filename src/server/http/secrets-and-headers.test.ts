@@ -10,7 +10,9 @@ import {
   startRun,
   waitForTerminal,
 } from '../test-support/fixtures.ts';
-import { startTestApp, TEST_KEY } from '../test-support/test-app.ts';
+import { containing } from '../test-support/matchers.ts';
+import { json, startTestApp, TEST_KEY } from '../test-support/test-app.ts';
+import { startUiApp } from '../test-support/ui-app.ts';
 import { CONTENT_SECURITY_POLICY } from './serve-web.ts';
 
 /** Every file under `dir`, as text (SQLite's pages included). */
@@ -119,6 +121,30 @@ describe('headers of the UI and the API', () => {
       }
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('odd paths', () => {
+  it('answers malformed percent-encoding in the contract shape with every header; /assets/ 404', async () => {
+    const ui = await startUiApp();
+    try {
+      for (const url of ['/workflows/runs/%/live_status', '/%', '/assets/%zz.js']) {
+        const response = await ui.app.inject({ url, headers: { 'x-api-key': TEST_KEY } });
+        expect(response.statusCode, url).toBe(400);
+        expect(json(response)).toEqual({ detail: containing('percent-encoding') });
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['referrer-policy']).toBe('no-referrer');
+        expect(response.headers['x-frame-options']).toBe('DENY');
+        expect(response.headers['cache-control']).toBe('no-store');
+      }
+      for (const url of ['/assets/', '/assets', '/assets/missing-1.js']) {
+        const missing = await ui.app.inject({ url });
+        expect(missing.statusCode, url).toBe(404);
+        expect(json(missing)).toEqual({ detail: containing('Not found') });
+      }
+    } finally {
+      await ui.close();
     }
   });
 });

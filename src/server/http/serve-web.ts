@@ -73,6 +73,8 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
     root: webRoot,
     dotfiles: 'ignore',
     index: false,
+    // A directory (`/assets/`) is no file: not found, instead of fastify-static's 500.
+    allowedPath: (pathname) => !pathname.endsWith('/'),
     setHeaders(reply, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -82,7 +84,14 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     const isApi = API_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix));
-    if (req.method === 'GET' && !isApi && !path.extname(url) && !wantsJson(req)) {
+    // Client-side routes get the page; a missing file (or the assets folder itself) a 404.
+    if (
+      req.method === 'GET' &&
+      !isApi &&
+      !path.extname(url) &&
+      !/^\/assets(\/|$)/.test(url) &&
+      !wantsJson(req)
+    ) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).header('Cache-Control', 'no-store').send(notFoundDetail(req));

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
@@ -15,6 +16,7 @@ describe('proxy to the Sixtyfour API', () => {
   let odd: Server;
   let oddBase: string;
   let seenHeaders: Record<string, unknown> = {};
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
 
   beforeAll(async () => {
     upstream = await startTestApp();
@@ -26,6 +28,10 @@ describe('proxy to the Sixtyfour API', () => {
         response.writeHead(302, { location: 'https://elsewhere.example/' }).end();
       } else if (request.url?.startsWith('/workflows/runs')) {
         response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>');
+      } else if (request.url?.startsWith('/workflows/bomb')) {
+        // About 64 KB of gzip that inflates to 64 MB.
+        response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        response.end(bomb);
       } else if (request.url?.startsWith('/workflows/slow')) {
         setTimeout(
           () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
@@ -138,10 +144,11 @@ describe('proxy to the Sixtyfour API', () => {
     }
   });
 
-  it('never forwards cookies or Authorization; 3xx, 5xx, HTML and timeouts become 502/504', async () => {
+  it('never forwards cookies or Authorization; 3xx, 5xx, HTML, gzip bombs and timeouts become 502/504', async () => {
     const proxy = await startUiApp({
       SIXTYFOUR_API_BASE: oddBase,
       SIXTYFOUR_API_KEY: 'server-key',
+      INLET_PROXY_MAX_RESPONSE_BYTES: String(1024 * 1024),
     });
     try {
       const { cookie } = await pageCookie(proxy.app);
@@ -165,6 +172,12 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { cookie },
       });
       expect(html.statusCode).toBe(502);
+      const bombed = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/bomb',
+        headers: { cookie },
+      });
+      expect(bombed.statusCode).toBe(502);
+      expect(json(bombed)).toEqual({ detail: containing('INLET_PROXY_MAX_RESPONSE_BYTES') });
       const slow = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/slow',
         headers: { cookie },

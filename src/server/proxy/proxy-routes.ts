@@ -9,6 +9,8 @@ export type ProxyOptions = {
   /** Whether a request is the Inlet UI's own call (its session cookie): the server key's proof. */
   isUiCall: (request: FastifyRequest) => boolean;
   timeoutMs?: number;
+  /** Largest upstream answer read, decoded (INLET_PROXY_MAX_RESPONSE_BYTES). */
+  maxResponseBytes: number;
 };
 
 export const PROXY_PREFIX = '/inlet/sixtyfour';
@@ -23,6 +25,29 @@ const PASSED_HEADERS = [
 
 const headerValue = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
+
+/**
+ * The upstream body as text, read a chunk at a time after decoding (fetch undoes gzip), and
+ * cancelled as soon as it passes `max` bytes: a small compressed answer that inflates to
+ * gigabytes never takes more than `max` of memory. Undefined when it was too large.
+ */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const isJson = (contentType: string | null): boolean =>
   contentType !== null && /^application\/([\w.-]+\+)?json\b/i.test(contentType);
@@ -101,7 +126,13 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
         `Could not reach Sixtyfour at ${options.base}: ${error instanceof Error ? error.message : String(error)}.`,
       );
     }
-    const text = await response.text();
+    const text = await readCapped(response, options.maxResponseBytes);
+    if (text === undefined) {
+      throw detailError(
+        502,
+        `Sixtyfour's answer is larger than ${options.maxResponseBytes} bytes once decoded (INLET_PROXY_MAX_RESPONSE_BYTES); it was not passed on.`,
+      );
+    }
     if (response.status >= 300 && response.status < 400) {
       throw detailError(
         502,

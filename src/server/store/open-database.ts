@@ -170,10 +170,43 @@ CREATE INDEX IF NOT EXISTS receiver_deliveries_by_name ON receiver_deliveries (n
 CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (run_id, id);`);
 }
 
+const sizeOf = (file: string): number => (existsSync(file) ? statSync(file).size : -1);
+
+/**
+ * A database file of 0 bytes (with no write-ahead log holding its pages) is one that was
+ * truncated or replaced: SQLite would take it for a new database and the sandbox would start
+ * empty, as if nothing had been lost. Start-up refuses instead and says what to do.
+ */
+function refuseEmptyDatabase(file: string): void {
+  if (sizeOf(file) !== 0 || sizeOf(`${file}-wal`) > 0) return;
+  throw new DataDirError(
+    `The database ${file} is empty (0 bytes): it was truncated or replaced, and opening it would start an empty sandbox. Restore it from a backup, or move it away to start afresh.`,
+  );
+}
+
+/**
+ * `PRAGMA quick_check` (the fast form of integrity_check: it skips index cross-checks), at
+ * most `max` problems. An empty list when the database is sound.
+ */
+export function checkDatabase(db: Database.Database, max = 10): string[] {
+  try {
+    const problems = db
+      .prepare(`PRAGMA quick_check(${Math.max(1, Math.floor(max))})`)
+      .pluck()
+      .all()
+      .map(String);
+    return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
+  } catch (error) {
+    // Damage bad enough that the check itself cannot read the file is damage too.
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
+
 /** Opens (creating if needed) the sandbox's SQLite database in WAL mode. */
 export function openDatabase(dataDir: string): Database.Database {
   ensureDataDir(dataDir);
   const file = path.join(dataDir, 'inlet.sqlite');
+  refuseEmptyDatabase(file);
   let db: Database.Database;
   try {
     db = new Database(file);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../app.ts';
@@ -11,6 +11,8 @@ export async function startUiApp(env: Record<string, string> = {}) {
   const webRoot = mkdtempSync(path.join(tmpdir(), 'inlet-web-'));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-data-'));
   writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Inlet</title>');
+  mkdirSync(path.join(webRoot, 'assets'));
+  writeFileSync(path.join(webRoot, 'assets', 'app-1.js'), 'export {};');
   const config = {
     ...loadConfig({
       INLET_DATA_DIR: dataDir,

@@ -5,3 +5,12 @@
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+declare class URL {
+  constructor(url: string, base?: string);
+  static canParse(url: string, base?: string): boolean;
+  readonly href: string;
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly pathname: string;
+}

@@ -15,10 +15,7 @@ import { chromiumLaunchOptions } from './support/find-chromium.ts';
 const port = Number(process.env.E2E_PORT ?? 6465);
 const baseURL = `http://127.0.0.1:${port}`;
 // Every run starts on an empty data directory, as a newcomer would.
-// Workers load this file again: they reuse the runner's directory (passed down in the
-// environment), so specs can read the sandbox's key file from it (e2e/support/sandbox-key.ts).
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'inlet-e2e-'));
-process.env.E2E_DATA_DIR = dataDir;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-'));
 const upstreamDataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-upstream-'));
 const keylessDataDir = mkdtempSync(path.join(tmpdir(), 'inlet-e2e-keyless-'));
 

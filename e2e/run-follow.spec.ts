@@ -1,6 +1,6 @@
 import { RunConsole } from './pages/run-console.ts';
+import { SANDBOX_API_KEY } from './pages/run-servers.ts';
 import { expect, test } from './support/fixtures.ts';
-import { readSandboxKey } from './support/sandbox-key.ts';
 
 const companies = (count: number) =>
   Array.from({ length: count }, (_, index) => ({
@@ -27,8 +27,8 @@ test('a run started with curl appears in the open history without a reload', asy
   await console_.saveWorkflow('E2E outside run');
   await expect(console_.history.getByText('No runs of this workflow yet.')).toBeVisible();
 
-  await test.step('Start a run from outside the app, with the key from the data directory', async () => {
-    const headers = { 'x-api-key': await readSandboxKey() };
+  await test.step('Start a run from outside the app, with the sandbox key', async () => {
+    const headers = { 'x-api-key': SANDBOX_API_KEY };
     const listed = await request.get('/workflows', { headers });
     const workflows = (await listed.json()) as { id: string; name: string }[];
     const id = workflows.find((workflow) => workflow.name === 'E2E outside run')?.id ?? '';

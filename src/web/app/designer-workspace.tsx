@@ -10,6 +10,7 @@ import {
 import { SpecFileActions } from '../features/spec-designer/components/spec-file-actions.tsx';
 import { TestRunConsole } from '../features/runs/components/test-run-console.tsx';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
+import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 
 /** Composes drafts (where specs are kept) with the spec designer (how they are edited). */
@@ -45,50 +46,60 @@ export function DesignerWorkspace() {
   const handleSaveWebhookInput = useCallback((text: string) => {
     designerRef.current?.setWebhookInput(text);
   }, []);
-  return (
-    <>
-      <section className="workspace" aria-label="Spec designer">
-        <div className="toolbar">
-          <DraftSwitcher drafts={drafts} />
-          <SpecFileActions
-            model={active.model}
-            title={active.name}
-            onImport={handleImport}
-            importHint="The spec opens as a new draft; the current one stays as it is."
-          />
-        </div>
-        {drafts.notice && (
-          <div className="notice notice--warning banner" role="alert">
-            <Icon name="alert" />
-            <p>{drafts.notice}</p>
-            <button type="button" className="link-button" onClick={drafts.dismissNotice}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        <SpecDesigner
-          key={active.id}
-          ref={designerRef}
-          initialModel={active.model}
-          {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
-          onChange={updateActive}
+  const [activePane, setActivePane] = useActivePane();
+  const specPane = (
+    <section className="workspace" aria-label="Spec designer">
+      <div className="toolbar">
+        <DraftSwitcher drafts={drafts} />
+        <SpecFileActions
+          model={active.model}
+          title={active.name}
+          onImport={handleImport}
+          importHint="The spec opens as a new draft; the current one stays as it is."
         />
-      </section>
-      <PayloadWorkbench
-        spec={effectiveSpec ?? active.model}
-        draftId={active.id}
-        onAddColumns={handleAddColumns}
-        onSaveWebhookInput={handleSaveWebhookInput}
-        onTextChange={setPayloadText}
+      </div>
+      {drafts.notice && (
+        <div className="notice notice--warning banner" role="alert">
+          <Icon name="alert" />
+          <p>{drafts.notice}</p>
+          <button type="button" className="link-button" onClick={drafts.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <SpecDesigner
+        key={active.id}
+        ref={designerRef}
+        initialModel={active.model}
+        {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
+        onChange={updateActive}
       />
-      <TestRunConsole
-        specModel={active.model}
-        specName={active.name}
-        payloadText={payloadText}
-        draftId={active.id}
-        onLoadSpec={handleLoadSpec}
-        onEffectiveSpecChange={setEffectiveSpec}
-      />
-    </>
+    </section>
+  );
+  const payloadPane = (
+    <PayloadWorkbench
+      spec={effectiveSpec ?? active.model}
+      draftId={active.id}
+      onAddColumns={handleAddColumns}
+      onSaveWebhookInput={handleSaveWebhookInput}
+      onTextChange={setPayloadText}
+    />
+  );
+  const runPane = (
+    <TestRunConsole
+      specModel={active.model}
+      specName={active.name}
+      payloadText={payloadText}
+      draftId={active.id}
+      onLoadSpec={handleLoadSpec}
+      onEffectiveSpecChange={setEffectiveSpec}
+    />
+  );
+  return (
+    <WorkspacePanes
+      panes={{ spec: specPane, payload: payloadPane, run: runPane }}
+      active={activePane}
+      onActiveChange={setActivePane}
+    />
   );
 }

@@ -17,7 +17,7 @@ const PANE_LABELS: Record<PaneId, string> = {
 export const NARROW_QUERY = '(max-width: 1099px)';
 const SIZES_KEY = 'inlet:layout:pane-sizes';
 const TAB_KEY = 'inlet:layout:pane-tab';
-const DEFAULT_SIZES = { spec: 50, payload: 56 };
+const DEFAULT_SIZES = { spec: 52, payload: 56 };
 
 export type WorkspacePanesProps = {
   panes: Record<PaneId, ReactNode>;

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
@@ -11,6 +11,13 @@ import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
 import { usePayloadStorage } from '../hooks/use-payload-storage.ts';
 import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
+import type { ProblemGroup } from '../model/problem-groups.ts';
+import {
+  advisoryColumn,
+  groupFixTitle,
+  type QuickFixContext,
+  quickFixesAt,
+} from '../model/quick-fixes.ts';
 import { DatasetPreview } from './dataset-preview.tsx';
 import { EditorFooter } from './editor-footer.tsx';
 import { ImportNotes } from './import-notes.tsx';
@@ -72,11 +79,57 @@ export function PayloadSession({
 
   const currentText = (): string => editorRef.current?.snapshot().text ?? '';
 
+  // The cursor goes to the value, nothing selected: typing then does not replace it.
   const handleSelect = useCallback((finding: Finding) => {
     if (finding.offset === undefined) return;
     setSelected(finding);
-    editorRef.current?.selectRange(finding.offset, finding.offset + (finding.length ?? 0));
+    editorRef.current?.placeCursor(finding.offset);
   }, []);
+
+  const handleFixColumn = (column: string) => {
+    const client = clientRef.current;
+    if (!client || !judged) return;
+    const { judgeId, version } = judged;
+    client.columnFix(judgeId, column).then(
+      (edits) => {
+        const applied = editorRef.current?.applyEdits(version, edits) ?? false;
+        announce(
+          applied
+            ? `Fixed ${edits.length.toLocaleString('en-US')} ${edits.length === 1 ? 'value' : 'values'} of ${column}. Undo takes it back.`
+            : 'The payload changed meanwhile; try the fix again.',
+        );
+      },
+      (error: unknown) => {
+        announce(`The fix failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  };
+  const handleAddColumn = (column: Column) => {
+    if (!onAddColumns) return;
+    onAddColumns([column]);
+    announce(`Added ${column.name} (${column.type}) to the spec.`);
+  };
+  const fixContext: QuickFixContext | undefined = judged && {
+    judgement: judged.judgement,
+    spec,
+    read: (offset, length) => editorRef.current?.readRange(offset, length) ?? '',
+    onFixColumn: handleFixColumn,
+    onAddColumn: handleAddColumn,
+  };
+  const fixContextRef = useRef(fixContext);
+  useEffect(() => {
+    fixContextRef.current = fixContext;
+  });
+  const quickFixes = useCallback((start: number, end: number) => {
+    const context = fixContextRef.current;
+    return context ? quickFixesAt(context, start, end) : [];
+  }, []);
+  const handleFixGroup = (group: ProblemGroup) => {
+    if (group.column === null || !judged) return;
+    if (group.kind === 'advisory_column')
+      handleAddColumn(advisoryColumn(judged.judgement, group.column));
+    else handleFixColumn(group.column);
+  };
 
   const handleInfer = () => {
     const client = clientRef.current;
@@ -146,6 +199,7 @@ export function PayloadSession({
               onContentChange={handleContentChange}
               onCursorChange={setCursor}
               onLoadingChange={setEditorLoading}
+              quickFixes={quickFixes}
               className="payload__editor"
             />
             <EditorFooter
@@ -164,6 +218,8 @@ export function PayloadSession({
                   judgement={judged.judgement}
                   selected={selected}
                   onSelect={handleSelect}
+                  groupFix={(group) => (fixContext ? groupFixTitle(fixContext, group) : undefined)}
+                  onFixGroup={handleFixGroup}
                 />
               )}
             </div>

@@ -81,6 +81,18 @@ export class PayloadPage {
     await expect(menu).toBeHidden();
   }
 
+  /** The "Infer columns" dialog. */
+  inferDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Infer columns' });
+  }
+
+  /** One proposed column's row in the "Infer columns" table, found by its row header. */
+  inferRow(dialog: Locator, column: string): Locator {
+    return dialog.getByRole('row').filter({
+      has: this.page.getByRole('rowheader', { name: new RegExp(`^${column}\\b`) }),
+    });
+  }
+
   problem(name: string | RegExp): Locator {
     return this.problems.getByRole('button', { name });
   }

@@ -52,16 +52,23 @@ export class JudgeClient {
     return { start: response.start, rows: response.rows };
   }
 
-  async infer(judgeId: number): Promise<InferredColumn[]> {
-    const response = await this.#ask((id) => ({ type: 'infer', id, judgeId }));
+  /** Columns proposed from a judgement's rows; `typeText` reads text cells (a CSV's) as typed. */
+  async infer(judgeId: number, typeText = false): Promise<InferredColumn[]> {
+    const response = await this.#ask((id) => ({ type: 'infer', id, judgeId, typeText }));
     if (response.type !== 'inferred')
       throw new Error('The judge answered a request for columns with something else.');
     return response.columns;
   }
 
   /** Edits that fix every wrongly typed value of one column, over all rows of a judgement. */
-  async columnFix(judgeId: number, column: string): Promise<TextEdit[]> {
-    const response = await this.#ask((id) => ({ type: 'column-fix', id, judgeId, column }));
+  async columnFix(judgeId: number, columns: string[], spec?: SpecModel): Promise<TextEdit[]> {
+    const response = await this.#ask((id): JudgeRequest => ({
+      type: 'column-fix',
+      id,
+      judgeId,
+      columns,
+      ...(spec === undefined ? {} : { spec }),
+    }));
     if (response.type !== 'column-fixed')
       throw new Error('The judge answered a request for fixes with something else.');
     return response.edits;

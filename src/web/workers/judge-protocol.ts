@@ -7,10 +7,13 @@ import type { TextEdit } from './fixes/value-fix.ts';
 export type JudgeRequest =
   | { type: 'judge'; id: number; text: string; spec: SpecModel }
   | { type: 'rows'; id: number; judgeId: number; start: number; end: number }
-  | { type: 'infer'; id: number; judgeId: number }
+  | { type: 'infer'; id: number; judgeId: number; typeText: boolean }
   | { type: 'convert'; id: number; format: ImportFormat; text: string; spec: SpecModel }
-  /** Edits that give every wrongly typed value of `column` its type (the last judged text). */
-  | { type: 'column-fix'; id: number; judgeId: number; column: string };
+  /**
+   * Edits that give every wrongly typed value of these columns its type, in the last judged
+   * text; judged against `spec` when given (columns just added), else the judged spec.
+   */
+  | { type: 'column-fix'; id: number; judgeId: number; columns: string[]; spec?: SpecModel };
 
 /** One cell as the preview shows it: its text, and how it stands against the spec. */
 export type PreviewCell = {

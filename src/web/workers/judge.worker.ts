@@ -97,7 +97,11 @@ function handle(request: JudgeRequest): void {
         return;
       }
       const rows = rowsOf(last);
-      post({ type: 'inferred', id: request.id, columns: inferColumns(rows) });
+      post({
+        type: 'inferred',
+        id: request.id,
+        columns: inferColumns(rows, { typeText: request.typeText }),
+      });
       return;
     }
     case 'column-fix': {
@@ -105,7 +109,7 @@ function handle(request: JudgeRequest): void {
         post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
         return;
       }
-      const edits = columnFixEdits(last.text, last.spec, request.column);
+      const edits = columnFixEdits(last.text, request.spec ?? last.spec, request.columns);
       post({ type: 'column-fixed', id: request.id, edits });
       return;
     }

@@ -32,7 +32,7 @@ describe('columnFixEdits', () => {
   it('fixes every row of the column, beyond the judge’s 1,000 findings a kind', () => {
     const rows = Array.from({ length: 1500 }, (_, index) => ({ n: String(index) }));
     const text = JSON.stringify(rows);
-    const edits = columnFixEdits(text, spec, 'n');
+    const edits = columnFixEdits(text, spec, ['n']);
     expect(edits).toHaveLength(1500);
     let fixed = text;
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset))
@@ -40,6 +40,6 @@ describe('columnFixEdits', () => {
     expect(JSON.parse(fixed)).toEqual(rows.map((_, index) => ({ n: index })));
   });
   it('leaves a column that is not in the spec alone', () => {
-    expect(columnFixEdits('[{"m":"1"}]', spec, 'm')).toEqual([]);
+    expect(columnFixEdits('[{"m":"1"}]', spec, ['m'])).toEqual([]);
   });
 });

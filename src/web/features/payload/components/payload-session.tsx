@@ -90,7 +90,7 @@ export function PayloadSession({
     const client = clientRef.current;
     if (!client || !judged) return;
     const { judgeId, version } = judged;
-    client.columnFix(judgeId, column).then(
+    client.columnFix(judgeId, [column]).then(
       (edits) => {
         const applied = editorRef.current?.applyEdits(version, edits) ?? false;
         announce(
@@ -135,7 +135,7 @@ export function PayloadSession({
     const client = clientRef.current;
     if (!client || !judged) return;
     setInferProblem(undefined);
-    client.infer(judged.judgeId).then(
+    client.infer(judged.judgeId, imports.fromText).then(
       (inferred) => {
         setProposals(proposeColumns(inferred, spec.columns));
       },
@@ -149,9 +149,35 @@ export function PayloadSession({
     setProposals(undefined);
     if (columns.length === 0 || !onAddColumns) return;
     onAddColumns(columns);
-    announce(
-      `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec.`,
-    );
+    const added = `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec`;
+    const client = clientRef.current;
+    if (!client || !judged) {
+      announce(`${added}.`);
+      return;
+    }
+    // The payload's values follow the chosen types ("1998" becomes 1998), as one undoable edit.
+    const { judgeId, version } = judged;
+    const withAdded = { ...spec, columns: [...spec.columns, ...columns] };
+    client
+      .columnFix(
+        judgeId,
+        columns.map((column) => column.name),
+        withAdded,
+      )
+      .then(
+        (edits) => {
+          const applied =
+            edits.length > 0 && (editorRef.current?.applyEdits(version, edits) ?? false);
+          announce(
+            applied
+              ? `${added}; converted ${edits.length.toLocaleString('en-US')} values to their types.`
+              : `${added}.`,
+          );
+        },
+        () => {
+          announce(`${added}.`);
+        },
+      );
   };
 
   return (
@@ -178,6 +204,8 @@ export function PayloadSession({
             }}
             onLoad={() => {
               if (spec.webhook_input !== undefined) replaceText(spec.webhook_input);
+              // The import's notes describe a payload that is no longer there.
+              imports.dismiss();
               announce('Loaded the spec’s webhook_input into the sample payload.');
             }}
           />

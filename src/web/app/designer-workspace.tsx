@@ -11,6 +11,7 @@ import { SpecFileActions } from '../features/spec-designer/components/spec-file-
 import { TestRunConsole } from '../features/runs/components/test-run-console.tsx';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
+import { WorkspaceCommands } from './workspace-commands.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 
 /** Composes drafts (where specs are kept) with the spec designer (how they are edited). */
@@ -96,10 +97,13 @@ export function DesignerWorkspace() {
     />
   );
   return (
-    <WorkspacePanes
-      panes={{ spec: specPane, payload: payloadPane, run: runPane }}
-      active={activePane}
-      onActiveChange={setActivePane}
-    />
+    <>
+      <WorkspaceCommands onShowPane={setActivePane} />
+      <WorkspacePanes
+        panes={{ spec: specPane, payload: payloadPane, run: runPane }}
+        active={activePane}
+        onActiveChange={setActivePane}
+      />
+    </>
   );
 }

@@ -112,6 +112,7 @@ export function WorkspacePanes({ panes, active, onActiveChange }: WorkspacePanes
           key={pane}
           id={paneId(pane)}
           className={`pane pane--${pane}`}
+          data-pane={pane}
           {...(narrow
             ? {
                 role: 'tabpanel',

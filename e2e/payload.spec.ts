@@ -244,7 +244,7 @@ test('columns and webhook_input from the payload change the designer in place', 
     await payload.importFile(payloadFixture('companies.ndjson').path);
     await expect(payload.importResult).toContainText('as a JSON array of 3 rows');
     await payload.inferButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Infer columns from the payload' });
+    const dialog = payload.inferDialog();
     await dialog.getByRole('checkbox', { name: /tags/ }).uncheck();
     await dialog.getByRole('button', { name: 'Add 2 columns' }).click();
     await expect(dialog).toBeHidden();

@@ -331,6 +331,9 @@ test.describe('Test run console on the local sandbox', () => {
       await console_.region.getByRole('button', { name: 'Copy as curl' }).click();
       const masked = await page.evaluate(() => navigator.clipboard.readText());
       expect(masked).toMatch(/x-api-key: \*{4}/);
+      // Beside the buttons: the key is masked, and where the real one is.
+      const maskedNote = console_.region.getByText(/The copied x-api-key is masked/);
+      await expect(maskedNote).toContainText('sandbox-api-key');
       await console_.region
         .getByRole('checkbox', { name: 'Show the API key in copied requests' })
         .check();
@@ -338,6 +341,7 @@ test.describe('Test run console on the local sandbox', () => {
       const text = await page.evaluate(() => navigator.clipboard.readText());
       expect(text).toMatch(/^curl /);
       expect(text).not.toContain('x-api-key: ****');
+      await expect(maskedNote).toBeHidden();
       return text;
     });
 

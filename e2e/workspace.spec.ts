@@ -26,6 +26,16 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
     await workspace.expectNoPageScroll();
   });
 
+  await test.step('"Copied" shows without moving the button', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copy = designer.blockView.getByRole('button', { name: 'Copy block' });
+    await copy.scrollIntoViewIfNeeded();
+    const before = await copy.boundingBox();
+    await copy.click();
+    await expect(designer.blockView.getByText('Copied')).toBeVisible();
+    expect(await copy.boundingBox()).toEqual(before);
+  });
+
   await test.step('The spec pane resizes by keyboard, and the size survives a reload', async () => {
     const before = await workspace.separatorValue(workspace.specSeparator);
     await workspace.specSeparator.focus();

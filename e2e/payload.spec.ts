@@ -110,6 +110,8 @@ test('a large payload goes into the editor whole, with its problems in place, an
       page.waitForEvent('download'),
       payload.region.getByRole('button', { name: 'Export JSON' }).click(),
     ]);
+    // Named after the draft it belongs to, not a generic payload.json.
+    expect(download.suggestedFilename()).toBe('untitled-spec-payload.json');
     const exported = await readFile(await download.path(), 'utf8');
     expect(exported).toHaveLength(text.length);
     expect(exported === text, 'the exported text is the imported one').toBe(true);

@@ -81,6 +81,7 @@ export function DesignerWorkspace() {
     <PayloadWorkbench
       spec={effectiveSpec ?? active.model}
       draftId={active.id}
+      draftName={active.name}
       onAddColumns={handleAddColumns}
       onSaveWebhookInput={handleSaveWebhookInput}
       onTextChange={setPayloadText}

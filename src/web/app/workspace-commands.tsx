@@ -30,11 +30,12 @@ export function WorkspaceCommands({ onShowPane }: { onShowPane: (pane: PaneId) =
     announce,
   });
   useGlobalShortcuts({
+    // Always opens (Escape closes): a toggle could read a state the dialog has left.
     palette: () => {
-      setOpen((current) => (current === 'palette' ? undefined : 'palette'));
+      setOpen('palette');
     },
     shortcuts: () => {
-      setOpen((current) => (current === 'shortcuts' ? undefined : 'shortcuts'));
+      setOpen('shortcuts');
     },
   });
   const close = () => {

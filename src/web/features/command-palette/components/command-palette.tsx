@@ -11,7 +11,7 @@ export type CommandPaletteProps = {
 /** Every action of the app by name: type to filter, arrows to choose, Enter to run. */
 export function CommandPalette({ open, commands, onClose }: CommandPaletteProps) {
   return (
-    <Dialog open={open} onClose={onClose} title="Command palette">
+    <Dialog open={open} onClose={onClose} title="Command palette" size="large">
       <PaletteBody commands={commands} onClose={onClose} />
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { Finding } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
-import { downloadText } from '../../../lib/download.ts';
+import { downloadText, jsonFileName } from '../../../lib/download.ts';
 import {
   LargeJsonEditor,
   type LargeJsonEditorHandle,
@@ -29,6 +29,7 @@ import { ValidationSummary } from './validation-summary.tsx';
 export type PayloadSessionProps = {
   spec: SpecModel;
   draftId: string;
+  draftName?: string | undefined;
   onAddColumns?: ((columns: Column[]) => void) | undefined;
   onSaveWebhookInput?: ((text: string) => void) | undefined;
   onTextChange?: ((text: string) => void) | undefined;
@@ -40,6 +41,7 @@ const SUMMARY_ID = 'payload-validation-summary';
 export function PayloadSession({
   spec,
   draftId,
+  draftName,
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
@@ -195,7 +197,10 @@ export function PayloadSession({
             canLoad={spec.webhook_input !== undefined && spec.webhook_input.trim() !== ''}
             onImport={imports.importFile}
             onExport={() => {
-              downloadText('payload.json', currentText());
+              downloadText(
+                jsonFileName(draftName === undefined ? '' : `${draftName} payload`, 'payload'),
+                currentText(),
+              );
             }}
             onInfer={handleInfer}
             onSave={() => {

@@ -110,6 +110,8 @@ test('a large payload goes into the editor whole, with its problems in place, an
       page.waitForEvent('download'),
       payload.region.getByRole('button', { name: 'Export JSON' }).click(),
     ]);
+    // Named after the draft it belongs to, not a generic payload.json.
+    expect(download.suggestedFilename()).toBe('untitled-spec-payload.json');
     const exported = await readFile(await download.path(), 'utf8');
     expect(exported).toHaveLength(text.length);
     expect(exported === text, 'the exported text is the imported one').toBe(true);
@@ -167,14 +169,12 @@ test('columns inferred from an NDJSON payload land in the designer', async ({ pa
 
   await test.step('Infer columns and see the evidence for each', async () => {
     await payload.inferButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Infer columns from the payload' });
+    const dialog = page.getByRole('dialog', { name: 'Infer columns' });
     await expect(dialog.getByRole('checkbox', { name: /company/ })).toBeChecked();
-    await expect(dialog.getByRole('listitem').filter({ hasText: 'employees' })).toContainText(
-      'In 2 of 3 rows',
-    );
-    await expect(dialog.getByRole('listitem').filter({ hasText: 'tags' })).toContainText(
-      'list[string]',
-    );
+    await expect(payload.inferRow(dialog, 'employees')).toContainText('2 of 3 (67%)');
+    await expect(
+      payload.inferRow(dialog, 'tags').getByRole('combobox', { name: 'Type' }),
+    ).toHaveValue('list[string]');
     await dialog.getByRole('checkbox', { name: /tags/ }).uncheck();
     await dialog.getByRole('button', { name: 'Add 2 columns' }).click();
     await expect(dialog).toBeHidden();
@@ -187,10 +187,8 @@ test('columns inferred from an NDJSON payload land in the designer', async ({ pa
 
   await test.step('Inferring again shows existing columns as such, not to be re-added', async () => {
     await payload.inferButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Infer columns from the payload' });
-    await expect(dialog.getByRole('listitem').filter({ hasText: 'company' })).toContainText(
-      'Already in the spec',
-    );
+    const dialog = page.getByRole('dialog', { name: 'Infer columns' });
+    await expect(payload.inferRow(dialog, 'company')).toContainText('Already in the spec');
     await expect(dialog.getByRole('checkbox', { name: /company/ })).toBeDisabled();
     await expect(dialog.getByRole('button', { name: 'Add 1 column' })).toBeEnabled();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -248,7 +246,7 @@ test('columns and webhook_input from the payload change the designer in place', 
     await payload.importFile(payloadFixture('companies.ndjson').path);
     await expect(payload.importResult).toContainText('as a JSON array of 3 rows');
     await payload.inferButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Infer columns from the payload' });
+    const dialog = payload.inferDialog();
     await dialog.getByRole('checkbox', { name: /tags/ }).uncheck();
     await dialog.getByRole('button', { name: 'Add 2 columns' }).click();
     await expect(dialog).toBeHidden();

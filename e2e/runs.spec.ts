@@ -344,6 +344,10 @@ test.describe('Test run console on the local sandbox', () => {
       expect(text).toMatch(/^curl /);
       expect(text).toContain('x-api-key: YOUR_SANDBOX_API_KEY');
       expect(text).not.toContain(SANDBOX_API_KEY);
+      // Beside the buttons: the key is masked, and where the real one is.
+      await expect(console_.region.getByText(/The copied x-api-key is masked/)).toContainText(
+        'sandbox-api-key',
+      );
       // The page holds no key to reveal.
       await expect(
         console_.region.getByRole('checkbox', { name: 'Show the API key in copied requests' }),

@@ -17,6 +17,8 @@ export class PayloadPage {
   readonly editor: Locator;
   readonly summary: Locator;
   readonly problems: Locator;
+  /** The problems panel: the severity filter, the grouped list and the group fixes. */
+  readonly problemsRegion: Locator;
   readonly preview: Locator;
   readonly importButton: Locator;
   readonly inferButton: Locator;
@@ -29,7 +31,8 @@ export class PayloadPage {
     this.region = page.getByRole('region', { name: 'Sample payload', exact: true });
     this.editor = this.region.getByRole('textbox', { name: 'Sample payload, JSON' });
     this.summary = this.region.getByRole('status', { name: 'Validation summary' });
-    this.problems = this.region.getByRole('list', { name: 'Problems' });
+    this.problemsRegion = this.region.getByRole('region', { name: 'Problems' });
+    this.problems = this.problemsRegion.getByRole('list', { name: 'Problems' });
     this.preview = page.getByRole('region', { name: 'Dataset preview', exact: true });
     this.importButton = this.region.getByRole('button', { name: 'Import payload' });
     this.inferButton = this.region.getByRole('button', { name: 'Infer columns' });
@@ -59,6 +62,35 @@ export class PayloadPage {
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     if (text !== '') await this.page.keyboard.insertText(text);
+  }
+
+  /** One group of the problems list ("employees of the wrong type in 30 rows"). */
+  problemGroup(label: string | RegExp): Locator {
+    return this.problems.getByRole('listitem').filter({ hasText: label }).first();
+  }
+
+  /**
+   * Opens the editor's quick fixes where the cursor is (Ctrl+.) and picks one by its title.
+   * Monaco's menu is a listbox of options named "<title>, Quick Fix".
+   */
+  async applyQuickFix(title: string | RegExp): Promise<void> {
+    await this.editor.focus();
+    await this.page.keyboard.press('ControlOrMeta+.');
+    const menu = this.page.getByRole('listbox', { name: 'Action Widget' });
+    await menu.getByRole('option', { name: title }).click();
+    await expect(menu).toBeHidden();
+  }
+
+  /** The "Infer columns" dialog. */
+  inferDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Infer columns' });
+  }
+
+  /** One proposed column's row in the "Infer columns" table, found by its row header. */
+  inferRow(dialog: Locator, column: string): Locator {
+    return dialog.getByRole('row').filter({
+      has: this.page.getByRole('rowheader', { name: new RegExp(`^${column}\\b`) }),
+    });
   }
 
   problem(name: string | RegExp): Locator {

@@ -110,3 +110,33 @@ describe('inferColumns', () => {
     expect(column?.evidence.examples).toEqual(['[…]']);
   });
 });
+
+describe('inferColumns with typeText (a CSV’s cells)', () => {
+  const rows = [
+    { founded: '1998', is_public: 'true', score: '2.5', listed: '2001-04-02', tags: '["a"]' },
+    { founded: '2004', is_public: 'FALSE', score: '3', tags: '[]' },
+  ];
+
+  it('reads integers, numbers, booleans and lists from text; a column in every row is required', () => {
+    const byName = new Map(
+      inferColumns(rows, { typeText: true }).map((column) => [column.name, column]),
+    );
+    expect(byName.get('founded')).toMatchObject({ type: 'integer', required: true });
+    expect(byName.get('is_public')).toMatchObject({ type: 'boolean', required: true });
+    expect(byName.get('score')?.type).toBe('number');
+    expect(byName.get('tags')?.type).toBe('list[string]');
+    expect(byName.get('founded')?.evidence.examples).toEqual(['1998', '2004']);
+  });
+
+  it('keeps ISO dates as text, and says so', () => {
+    const listed = inferColumns(rows, { typeText: true }).find(
+      (column) => column.name === 'listed',
+    );
+    expect(listed).toMatchObject({ type: 'string', required: false });
+    expect(listed?.note).toMatch(/ISO dates/);
+  });
+
+  it('without typeText a string stays a string', () => {
+    expect(inferColumns(rows).find((column) => column.name === 'founded')?.type).toBe('string');
+  });
+});

@@ -18,7 +18,61 @@ type Evidence = {
   itemsAllIntegers: boolean;
   itemsAllNumbers: boolean;
   items: number;
+  /** Strings read as another type (text typing only), and strings that are ISO dates. */
+  typedFromText: number;
+  dates: number;
 };
+
+export type InferOptions = {
+  /**
+   * Read string values as the type their text spells (CSV cells are all text): "1998" an
+   * integer, "2.5" a number, "true"/"FALSE" a boolean, "[…]" a list; ISO dates stay text.
+   */
+  typeText?: boolean;
+};
+
+const INTEGER_TEXT = /^[+-]?\d+$/;
+const NUMBER_TEXT = /^[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?$/;
+const BOOLEAN_TEXT = /^(?:true|false)$/i;
+const ISO_DATE_TEXT =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The value a text cell stands for; the text itself when it reads as nothing else. */
+function readText(text: string, evidence: Evidence): unknown {
+  const trimmed = text.trim();
+  if (INTEGER_TEXT.test(trimmed) && Number.isSafeInteger(Number(trimmed))) {
+    evidence.typedFromText += 1;
+    return Number(trimmed);
+  }
+  if (NUMBER_TEXT.test(trimmed) && Number.isFinite(Number(trimmed))) {
+    evidence.typedFromText += 1;
+    return Number(trimmed);
+  }
+  if (BOOLEAN_TEXT.test(trimmed)) {
+    evidence.typedFromText += 1;
+    return trimmed.toLowerCase() === 'true';
+  }
+  if (trimmed.startsWith('[')) {
+    try {
+      const value: unknown = JSON.parse(trimmed);
+      if (Array.isArray(value)) {
+        evidence.typedFromText += 1;
+        return value;
+      }
+    } catch {
+      // Not a list: plain text that starts with a bracket.
+    }
+  }
+  if (ISO_DATE_TEXT.test(trimmed)) evidence.dates += 1;
+  return text;
+}
+
+function noteOf(evidence: Evidence, type: FieldType): string | undefined {
+  if (evidence.dates > 0 && type === 'string')
+    return 'ISO dates: kept as text (string); the API has no date type.';
+  if (evidence.typedFromText > 0 && type !== 'string') return `Typed from the text of its cells.`;
+  return undefined;
+}
 
 const jsonTypeOf = (value: unknown): JsonTypeName | undefined => {
   if (value === null) return 'null';
@@ -109,7 +163,7 @@ const isRow = (value: unknown): value is Record<string, unknown> =>
  * behind each guess. Rows are the array's objects (or the one object); other elements
  * are skipped. Keys are plain data: `__proto__` is a column like any other.
  */
-export function inferColumns(value: unknown): InferredColumn[] {
+export function inferColumns(value: unknown, options: InferOptions = {}): InferredColumn[] {
   const rows: readonly unknown[] = Array.isArray(value) ? value : [value];
   const byName = new Map<string, Evidence>();
   let rowCount = 0;
@@ -129,10 +183,13 @@ export function inferColumns(value: unknown): InferredColumn[] {
           itemsAllIntegers: true,
           itemsAllNumbers: true,
           items: 0,
+          typedFromText: 0,
+          dates: 0,
         };
         byName.set(name, evidence);
       }
-      const cell = row[name];
+      const raw = row[name];
+      const cell = options.typeText && typeof raw === 'string' ? readText(raw, evidence) : raw;
       evidence.present += 1;
       if (cell !== null) evidence.nonNull += 1;
       const jsonType = jsonTypeOf(cell);
@@ -140,22 +197,27 @@ export function inferColumns(value: unknown): InferredColumn[] {
         evidence.types.set(jsonType, (evidence.types.get(jsonType) ?? 0) + 1);
       if (Array.isArray(cell)) noteItems(evidence, cell);
       if (cell !== null && evidence.examples.length < EXAMPLES_MAX) {
-        const example = exampleOf(cell);
+        const example = exampleOf(raw);
         if (!evidence.examples.includes(example)) evidence.examples.push(example);
       }
     }
   }
-  return [...byName.values()].map((evidence) => ({
-    name: evidence.name,
-    type: chooseType(evidence),
-    required: evidence.nonNull === rowCount,
-    evidence: {
-      present: evidence.present,
-      rows: rowCount,
-      typesSeen: [...evidence.types.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([jsonType]) => jsonType),
-      examples: evidence.examples,
-    },
-  }));
+  return [...byName.values()].map((evidence) => {
+    const type = chooseType(evidence);
+    const note = noteOf(evidence, type);
+    return {
+      name: evidence.name,
+      type,
+      required: evidence.nonNull === rowCount,
+      ...(note === undefined ? {} : { note }),
+      evidence: {
+        present: evidence.present,
+        rows: rowCount,
+        typesSeen: [...evidence.types.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([jsonType]) => jsonType),
+        examples: evidence.examples,
+      },
+    };
+  });
 }

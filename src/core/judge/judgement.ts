@@ -102,4 +102,6 @@ export type InferredColumn = {
   /** Present and non-null in every row. */
   required: boolean;
   evidence: { present: number; rows: number; typesSeen: string[]; examples: string[] };
+  /** What the guess rests on beyond the JSON types ("ISO dates, kept as text"). */
+  note?: string;
 };

@@ -16,6 +16,8 @@ import {
 import type { JudgedSpec } from '../features/runs/model/judged-spec.ts';
 import type { RunSlot } from '../lib/storage/run-slot.ts';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
+import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
+import { WorkspaceCommands } from './workspace-commands.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 
 /** Composes drafts (where specs are kept) with the spec designer (how they are edited). */
@@ -51,53 +53,67 @@ export function DesignerWorkspace() {
   const handleSaveWebhookInput = useCallback((text: string) => {
     designerRef.current?.setWebhookInput(text);
   }, []);
+  const [activePane, setActivePane] = useActivePane();
+  const specPane = (
+    <section className="workspace" aria-label="Spec designer">
+      <div className="toolbar">
+        <DraftSwitcher drafts={drafts} />
+        <SpecFileActions
+          model={active.model}
+          title={active.name}
+          onImport={handleImport}
+          importHint="The spec opens as a new draft; the current one stays as it is."
+        />
+      </div>
+      {drafts.notice && (
+        <div className="notice notice--warning banner" role="alert">
+          <Icon name="alert" />
+          <p>{drafts.notice}</p>
+          <button type="button" className="link-button" onClick={drafts.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <SpecDesigner
+        key={`${active.id}:${String(drafts.generation)}`}
+        ref={designerRef}
+        initialModel={active.model}
+        {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
+        onChange={updateActive}
+      />
+    </section>
+  );
+  const payloadPane = (
+    <PayloadWorkbench
+      spec={judged?.model ?? active.model}
+      draftId={active.id}
+      draftName={active.name}
+      headerNote={<JudgedAgainstStatus judged={judged} />}
+      problemsNote={<FormDiffersNotice judged={judged} specModel={active.model} />}
+      onAddColumns={handleAddColumns}
+      onSaveWebhookInput={handleSaveWebhookInput}
+      onTextChange={setPayloadText}
+    />
+  );
+  const runPane = (
+    <TestRunConsole
+      specModel={active.model}
+      specName={active.name}
+      payloadText={payloadText}
+      runSlots={active.runs}
+      onRunSlotChange={updateRunSlot}
+      onLoadSpec={handleLoadSpec}
+      onFoldOverride={replaceModel}
+      onJudgedSpecChange={setJudged}
+    />
+  );
   return (
     <>
-      <section className="workspace" aria-label="Spec designer">
-        <div className="toolbar">
-          <DraftSwitcher drafts={drafts} />
-          <SpecFileActions
-            model={active.model}
-            title={active.name}
-            onImport={handleImport}
-            importHint="The spec opens as a new draft; the current one stays as it is."
-          />
-        </div>
-        {drafts.notice && (
-          <div className="notice notice--warning banner" role="alert">
-            <Icon name="alert" />
-            <p>{drafts.notice}</p>
-            <button type="button" className="link-button" onClick={drafts.dismissNotice}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        <SpecDesigner
-          key={`${active.id}:${String(drafts.generation)}`}
-          ref={designerRef}
-          initialModel={active.model}
-          {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
-          onChange={updateActive}
-        />
-      </section>
-      <PayloadWorkbench
-        spec={judged?.model ?? active.model}
-        draftId={active.id}
-        headerNote={<JudgedAgainstStatus judged={judged} />}
-        problemsNote={<FormDiffersNotice judged={judged} specModel={active.model} />}
-        onAddColumns={handleAddColumns}
-        onSaveWebhookInput={handleSaveWebhookInput}
-        onTextChange={setPayloadText}
-      />
-      <TestRunConsole
-        specModel={active.model}
-        specName={active.name}
-        payloadText={payloadText}
-        runSlots={active.runs}
-        onRunSlotChange={updateRunSlot}
-        onLoadSpec={handleLoadSpec}
-        onFoldOverride={replaceModel}
-        onJudgedSpecChange={setJudged}
+      <WorkspaceCommands onShowPane={setActivePane} />
+      <WorkspacePanes
+        panes={{ spec: specPane, payload: payloadPane, run: runPane }}
+        active={activePane}
+        onActiveChange={setActivePane}
       />
     </>
   );

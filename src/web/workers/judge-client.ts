@@ -2,6 +2,7 @@ import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { createJudgeWorker } from './create-judge-worker.ts';
 import type { ConversionResult, ImportFormat } from './import/conversion.ts';
+import type { TextEdit } from './fixes/value-fix.ts';
 import type { JudgeRequest, JudgeResponse, PreviewRow } from './judge-protocol.ts';
 
 export type JudgedEvent = { id: number; judgement: Judgement; durationMs: number; bytes: number };
@@ -51,11 +52,26 @@ export class JudgeClient {
     return { start: response.start, rows: response.rows };
   }
 
-  async infer(judgeId: number): Promise<InferredColumn[]> {
-    const response = await this.#ask((id) => ({ type: 'infer', id, judgeId }));
+  /** Columns proposed from a judgement's rows; `typeText` reads text cells (a CSV's) as typed. */
+  async infer(judgeId: number, typeText = false): Promise<InferredColumn[]> {
+    const response = await this.#ask((id) => ({ type: 'infer', id, judgeId, typeText }));
     if (response.type !== 'inferred')
       throw new Error('The judge answered a request for columns with something else.');
     return response.columns;
+  }
+
+  /** Edits that fix every wrongly typed value of one column, over all rows of a judgement. */
+  async columnFix(judgeId: number, columns: string[], spec?: SpecModel): Promise<TextEdit[]> {
+    const response = await this.#ask((id): JudgeRequest => ({
+      type: 'column-fix',
+      id,
+      judgeId,
+      columns,
+      ...(spec === undefined ? {} : { spec }),
+    }));
+    if (response.type !== 'column-fixed')
+      throw new Error('The judge answered a request for fixes with something else.');
+    return response.edits;
   }
 
   async convert(format: ImportFormat, text: string, spec: SpecModel): Promise<ConversionResult> {

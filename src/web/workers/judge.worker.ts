@@ -5,6 +5,7 @@ import { utf8ByteLength } from '../../core/judge/utf8-length.ts';
 import type { Judgement } from '../../core/judge/judgement.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { convertImport } from './import/convert-import.ts';
+import { columnFixEdits } from './fixes/column-fix-edits.ts';
 import type { JudgeRequest, JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
 
@@ -96,7 +97,20 @@ function handle(request: JudgeRequest): void {
         return;
       }
       const rows = rowsOf(last);
-      post({ type: 'inferred', id: request.id, columns: inferColumns(rows) });
+      post({
+        type: 'inferred',
+        id: request.id,
+        columns: inferColumns(rows, { typeText: request.typeText }),
+      });
+      return;
+    }
+    case 'column-fix': {
+      if (!last || last.id !== request.judgeId) {
+        post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
+        return;
+      }
+      const edits = columnFixEdits(last.text, request.spec ?? last.spec, request.columns);
+      post({ type: 'column-fixed', id: request.id, edits });
       return;
     }
     case 'convert':

@@ -1,3 +1,4 @@
+import type * as Monaco from 'monaco-editor/editor';
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import type { EditorMarker } from './json-editor.tsx';
@@ -28,7 +29,25 @@ export type LargeJsonEditorHandle = {
   setMarkers: (version: number, markers: readonly LargeEditorMarker[]) => boolean;
   /** Reveals and selects a range of the text and puts the keyboard in the editor. */
   selectRange: (startOffset: number, endOffset: number) => void;
+  /** The text of a range of the current model ('' before the editor exists). */
+  readRange: (offset: number, length: number) => string;
+  /** Puts the cursor at an offset (nothing selected), reveals it and focuses the editor. */
+  placeCursor: (offset: number) => void;
+  /**
+   * Applies edits made against the text of `version` as one undoable operation; false (and
+   * nothing changed) when the text moved on since.
+   */
+  applyEdits: (version: number, edits: readonly OffsetEdit[]) => boolean;
 };
+
+/** One replacement: UTF-16 offsets into the text, as the judge's findings give them. */
+export type OffsetEdit = { offset: number; length: number; text: string };
+
+/** A quick fix the lightbulb offers: edits to make, or something to run (an async fix). */
+export type QuickFix = {
+  title: string;
+  preferred?: boolean;
+} & ({ edits: readonly OffsetEdit[] } | { run: () => void });
 
 export type LargeJsonEditorProps = {
   ref?: Ref<LargeJsonEditorHandle>;
@@ -42,6 +61,8 @@ export type LargeJsonEditorProps = {
   onCursorChange?: (position: { line: number; column: number }) => void;
   /** True while a large text is being put into the editor (it is read-only meanwhile). */
   onLoadingChange?: (loading: boolean) => void;
+  /** The quick fixes for a range of the current text (from the judge's findings there). */
+  quickFixes?: (startOffset: number, endOffset: number) => readonly QuickFix[];
   className?: string;
 };
 
@@ -55,6 +76,78 @@ export type LargeJsonEditorProps = {
 export const BIG_TEXT_CHARS = 256 * 1024;
 
 const MARKER_OWNER = 'inlet.judge';
+
+function toEditOperation(
+  model: MonacoEditor.ITextModel,
+  edit: OffsetEdit,
+): { range: Monaco.IRange; text: string } {
+  const start = model.getPositionAt(edit.offset);
+  const end = model.getPositionAt(edit.offset + edit.length);
+  return {
+    range: {
+      startLineNumber: start.lineNumber,
+      startColumn: start.column,
+      endLineNumber: end.lineNumber,
+      endColumn: end.column,
+    },
+    text: edit.text,
+  };
+}
+
+/**
+ * Monaco's code actions for this editor's model, from the owner's quick fixes. A fix with
+ * edits is applied by Monaco; one that runs (an "all rows" fix the worker computes) goes
+ * through a command of this editor.
+ */
+function registerQuickFixes(
+  monaco: MonacoApi['monaco'],
+  editor: MonacoEditor.IStandaloneCodeEditor,
+  language: string,
+  current: () => LargeJsonEditorProps['quickFixes'],
+): IDisposable {
+  let runs: (() => void)[] = [];
+  const commandId = editor.addCommand(0, (_accessor, index: unknown) => {
+    if (typeof index === 'number') runs[index]?.();
+  });
+  return monaco.languages.registerCodeActionProvider(language, {
+    provideCodeActions: (model, range) => {
+      const empty = { actions: [], dispose: () => undefined };
+      const provide = current();
+      if (model !== editor.getModel() || !provide) return empty;
+      const fixes = provide(
+        model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn }),
+        model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn }),
+      );
+      runs = [];
+      const actions = fixes.map((fix): Monaco.languages.CodeAction => {
+        if ('run' in fix) {
+          runs.push(fix.run);
+          return {
+            title: fix.title,
+            kind: 'quickfix',
+            isPreferred: fix.preferred ?? false,
+            ...(commandId === null
+              ? {}
+              : { command: { id: commandId, title: fix.title, arguments: [runs.length - 1] } }),
+          };
+        }
+        return {
+          title: fix.title,
+          kind: 'quickfix',
+          isPreferred: fix.preferred ?? false,
+          edit: {
+            edits: fix.edits.map((edit) => ({
+              resource: model.uri,
+              versionId: model.getVersionId(),
+              textEdit: toEditOperation(model, edit),
+            })),
+          },
+        };
+      });
+      return { actions, dispose: () => undefined };
+    },
+  });
+}
 
 /**
  * Above this many lines the editor leaves out the features that re-read the whole text on
@@ -138,6 +231,7 @@ export function LargeJsonEditor({
   onContentChange,
   onCursorChange,
   onLoadingChange,
+  quickFixes,
   className,
 }: LargeJsonEditorProps) {
   const monacoState = useMonaco();
@@ -151,9 +245,15 @@ export function LargeJsonEditor({
   const loadRef = useRef<((text: string) => void) | undefined>(undefined);
   /** The text being loaded into the editor, and markers that arrived for it meanwhile. */
   const loadingRef = useRef<LoadingText | undefined>(undefined);
-  const latest = useRef({ onContentChange, onCursorChange, onLoadingChange, ariaLabel });
+  const latest = useRef({
+    onContentChange,
+    onCursorChange,
+    onLoadingChange,
+    ariaLabel,
+    quickFixes,
+  });
   useEffect(() => {
-    latest.current = { onContentChange, onCursorChange, onLoadingChange, ariaLabel };
+    latest.current = { onContentChange, onCursorChange, onLoadingChange, ariaLabel, quickFixes };
   });
 
   useEffect(() => {
@@ -276,6 +376,9 @@ export function LargeJsonEditor({
     loadRef.current = load;
     load(pendingTextRef.current);
 
+    const quickFixProvider = registerQuickFixes(monaco, editor, language, () =>
+      loadingRef.current ? undefined : latest.current.quickFixes,
+    );
     const cursorListener = editor.onDidChangeCursorPosition((event) => {
       latest.current.onCursorChange?.({
         line: event.position.lineNumber,
@@ -287,6 +390,7 @@ export function LargeJsonEditor({
       loadingRef.current = undefined;
       loadRef.current = undefined;
       cursorListener.dispose();
+      quickFixProvider.dispose();
       contentListener?.dispose();
       const model = editor.getModel();
       editor.dispose();
@@ -369,6 +473,34 @@ export function LargeJsonEditor({
           endColumn: end.column,
         });
         editor.focus();
+      },
+      readRange: (offset, length) => {
+        const model = editorRef.current?.getModel();
+        if (!model) return '';
+        const { range } = toEditOperation(model, { offset, length, text: '' });
+        return model.getValueInRange(range);
+      },
+      placeCursor: (offset) => {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model) return;
+        const position = model.getPositionAt(offset);
+        editor.setPosition(position);
+        editor.revealPositionInCenterIfOutsideViewport(position);
+        editor.focus();
+      },
+      applyEdits: (version, edits) => {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model || loadingRef.current || version !== versionRef.current) return false;
+        if (edits.length === 0) return true;
+        editor.pushUndoStop();
+        editor.executeEdits(
+          'inlet.quick-fix',
+          edits.map((edit) => toEditOperation(model, edit)),
+        );
+        editor.pushUndoStop();
+        return true;
       },
     }),
     [api],

@@ -76,12 +76,22 @@ monaco.editor.defineTheme('inlet-dark', {
 });
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+/** The app's choice on <html data-theme> wins; without one the system's setting does. */
+const isDark = (): boolean => {
+  const chosen = document.documentElement.dataset.theme;
+  return chosen === undefined ? darkQuery.matches : chosen === 'dark';
+};
 const applyTheme = (): void => {
-  monaco.editor.setTheme(darkQuery.matches ? 'inlet-dark' : 'inlet-light');
+  // One call recolours every editor on the page: the theme is global to Monaco.
+  monaco.editor.setTheme(isDark() ? 'inlet-dark' : 'inlet-light');
 };
 applyTheme();
-// Lives as long as the page: the theme follows the system while the app is open.
+// Lives as long as the page: the theme follows the system, or the app's switch.
 darkQuery.addEventListener('change', applyTheme);
+new MutationObserver(applyTheme).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ['data-theme'],
+});
 
 export { monaco };
-export const currentTheme = (): string => (darkQuery.matches ? 'inlet-dark' : 'inlet-light');
+export const currentTheme = (): string => (isDark() ? 'inlet-dark' : 'inlet-light');

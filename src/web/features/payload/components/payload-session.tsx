@@ -1,8 +1,8 @@
-import { type ReactNode, startTransition, useCallback, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
-import { downloadText } from '../../../lib/download.ts';
+import { downloadText, jsonFileName } from '../../../lib/download.ts';
 import {
   LargeJsonEditor,
   type LargeJsonEditorHandle,
@@ -11,6 +11,13 @@ import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
 import { usePayloadStorage } from '../hooks/use-payload-storage.ts';
 import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
+import type { ProblemGroup } from '../model/problem-groups.ts';
+import {
+  advisoryColumn,
+  groupFixTitle,
+  type QuickFixContext,
+  quickFixesAt,
+} from '../model/quick-fixes.ts';
 import { DatasetPreview } from './dataset-preview.tsx';
 import { EditorFooter } from './editor-footer.tsx';
 import { ImportNotes } from './import-notes.tsx';
@@ -22,6 +29,7 @@ import { ValidationSummary } from './validation-summary.tsx';
 export type PayloadSessionProps = {
   spec: SpecModel;
   draftId: string;
+  draftName?: string | undefined;
   onAddColumns?: ((columns: Column[]) => void) | undefined;
   onSaveWebhookInput?: ((text: string) => void) | undefined;
   onTextChange?: ((text: string) => void) | undefined;
@@ -37,6 +45,7 @@ const SUMMARY_ID = 'payload-validation-summary';
 export function PayloadSession({
   spec,
   draftId,
+  draftName,
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
@@ -78,17 +87,63 @@ export function PayloadSession({
 
   const currentText = (): string => editorRef.current?.snapshot().text ?? '';
 
+  // The cursor goes to the value, nothing selected: typing then does not replace it.
   const handleSelect = useCallback((finding: Finding) => {
     if (finding.offset === undefined) return;
     setSelected(finding);
-    editorRef.current?.selectRange(finding.offset, finding.offset + (finding.length ?? 0));
+    editorRef.current?.placeCursor(finding.offset);
   }, []);
+
+  const handleFixColumn = (column: string) => {
+    const client = clientRef.current;
+    if (!client || !judged) return;
+    const { judgeId, version } = judged;
+    client.columnFix(judgeId, [column]).then(
+      (edits) => {
+        const applied = editorRef.current?.applyEdits(version, edits) ?? false;
+        announce(
+          applied
+            ? `Fixed ${edits.length.toLocaleString('en-US')} ${edits.length === 1 ? 'value' : 'values'} of ${column}. Undo takes it back.`
+            : 'The payload changed meanwhile; try the fix again.',
+        );
+      },
+      (error: unknown) => {
+        announce(`The fix failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  };
+  const handleAddColumn = (column: Column) => {
+    if (!onAddColumns) return;
+    onAddColumns([column]);
+    announce(`Added ${column.name} (${column.type}) to the spec.`);
+  };
+  const fixContext: QuickFixContext | undefined = judged && {
+    judgement: judged.judgement,
+    spec,
+    read: (offset, length) => editorRef.current?.readRange(offset, length) ?? '',
+    onFixColumn: handleFixColumn,
+    onAddColumn: handleAddColumn,
+  };
+  const fixContextRef = useRef(fixContext);
+  useEffect(() => {
+    fixContextRef.current = fixContext;
+  });
+  const quickFixes = useCallback((start: number, end: number) => {
+    const context = fixContextRef.current;
+    return context ? quickFixesAt(context, start, end) : [];
+  }, []);
+  const handleFixGroup = (group: ProblemGroup) => {
+    if (group.column === null || !judged) return;
+    if (group.kind === 'advisory_column')
+      handleAddColumn(advisoryColumn(judged.judgement, group.column));
+    else handleFixColumn(group.column);
+  };
 
   const handleInfer = () => {
     const client = clientRef.current;
     if (!client || !judged) return;
     setInferProblem(undefined);
-    client.infer(judged.judgeId).then(
+    client.infer(judged.judgeId, imports.fromText).then(
       (inferred) => {
         setProposals(proposeColumns(inferred, spec.columns));
       },
@@ -102,9 +157,35 @@ export function PayloadSession({
     setProposals(undefined);
     if (columns.length === 0 || !onAddColumns) return;
     onAddColumns(columns);
-    announce(
-      `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec.`,
-    );
+    const added = `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec`;
+    const client = clientRef.current;
+    if (!client || !judged) {
+      announce(`${added}.`);
+      return;
+    }
+    // The payload's values follow the chosen types ("1998" becomes 1998), as one undoable edit.
+    const { judgeId, version } = judged;
+    const withAdded = { ...spec, columns: [...spec.columns, ...columns] };
+    client
+      .columnFix(
+        judgeId,
+        columns.map((column) => column.name),
+        withAdded,
+      )
+      .then(
+        (edits) => {
+          const applied =
+            edits.length > 0 && (editorRef.current?.applyEdits(version, edits) ?? false);
+          announce(
+            applied
+              ? `${added}; converted ${edits.length.toLocaleString('en-US')} values to their types.`
+              : `${added}.`,
+          );
+        },
+        () => {
+          announce(`${added}.`);
+        },
+      );
   };
 
   return (
@@ -123,7 +204,10 @@ export function PayloadSession({
             canLoad={spec.webhook_input !== undefined && spec.webhook_input.trim() !== ''}
             onImport={imports.importFile}
             onExport={() => {
-              downloadText('payload.json', currentText());
+              downloadText(
+                jsonFileName(draftName === undefined ? '' : `${draftName} payload`, 'payload'),
+                currentText(),
+              );
             }}
             onInfer={handleInfer}
             onSave={() => {
@@ -132,6 +216,8 @@ export function PayloadSession({
             }}
             onLoad={() => {
               if (spec.webhook_input !== undefined) replaceText(spec.webhook_input);
+              // The import's notes describe a payload that is no longer there.
+              imports.dismiss();
               announce('Loaded the spec’s webhook_input into the sample payload.');
             }}
           />
@@ -153,6 +239,7 @@ export function PayloadSession({
               onContentChange={handleContentChange}
               onCursorChange={setCursor}
               onLoadingChange={setEditorLoading}
+              quickFixes={quickFixes}
               className="payload__editor"
             />
             <EditorFooter
@@ -172,6 +259,8 @@ export function PayloadSession({
                   judgement={judged.judgement}
                   selected={selected}
                   onSelect={handleSelect}
+                  groupFix={(group) => (fixContext ? groupFixTitle(fixContext, group) : undefined)}
+                  onFixGroup={handleFixGroup}
                 />
               )}
             </div>

@@ -33,7 +33,7 @@ export function PayloadToolbar(props: PayloadToolbarProps) {
       </button>
       <button
         type="button"
-        className="button button--ghost"
+        className="button button--secondary"
         disabled={!props.canSave}
         onClick={props.onSave}
       >
@@ -41,7 +41,7 @@ export function PayloadToolbar(props: PayloadToolbarProps) {
       </button>
       <button
         type="button"
-        className="button button--ghost"
+        className="button button--secondary"
         disabled={!props.canLoad}
         onClick={props.onLoad}
       >

@@ -8,6 +8,8 @@ export type PayloadWorkbenchProps = {
   spec: SpecModel;
   /** The payload is kept per draft; another id starts that draft's own payload. */
   draftId: string;
+  /** The draft's name, for the exported file ("Leads" → leads-payload.json). */
+  draftName?: string;
   /** Columns the user chose to add from "Infer columns"; never existing ones. */
   onAddColumns?: (columns: Column[]) => void;
   /** "Save as webhook_input": the editor's text, to become the spec's `webhook_input`. */
@@ -24,6 +26,7 @@ export type PayloadWorkbenchProps = {
 export function PayloadWorkbench({
   spec,
   draftId,
+  draftName,
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
@@ -35,6 +38,7 @@ export function PayloadWorkbench({
       key={draftId}
       spec={spec}
       draftId={draftId}
+      draftName={draftName}
       onAddColumns={onAddColumns}
       onSaveWebhookInput={onSaveWebhookInput}
       onTextChange={onTextChange}

@@ -22,6 +22,8 @@ export function usePayloadImport({
 }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | undefined>();
+  // A CSV's cells are all text: inference then reads "1998" as a number, "true" as true.
+  const [fromText, setFromText] = useState(false);
 
   const importFile = (file: File) => {
     setBusy(true);
@@ -33,6 +35,7 @@ export function usePayloadImport({
       await new Promise((resolve) => setTimeout(resolve, 0));
       const format = detectFormat(file.name, text);
       if (format === 'json') {
+        setFromText(false);
         replaceText(text);
         return { ok: true, headline: `Imported ${file.name} (JSON).`, notes: [] };
       }
@@ -46,6 +49,7 @@ export function usePayloadImport({
           notes: [converted.message],
         };
       }
+      setFromText(format === 'csv');
       replaceText(converted.text);
       const rows = converted.rowCount ?? 0;
       return {
@@ -70,6 +74,7 @@ export function usePayloadImport({
   return {
     busy,
     result,
+    fromText,
     importFile,
     dismiss: () => {
       setResult(undefined);

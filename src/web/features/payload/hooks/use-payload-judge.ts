@@ -18,6 +18,8 @@ export type JudgedPayload = {
   durationMs: number;
   /** UTF-8 bytes of the judged text, as the request body would count them. */
   bytes: number;
+  /** The editor's version of the judged text: its offsets hold for that version only. */
+  version: number;
 };
 
 export type PayloadJudgeState =
@@ -96,7 +98,16 @@ export function usePayloadJudge({
         // keystroke meanwhile is never held up by them.
         startTransition(() => {
           setFailure(undefined);
-          setState({ status: 'judged', judged: { judgeId: id, judgement, durationMs, bytes } });
+          setState({
+            status: 'judged',
+            judged: {
+              judgeId: id,
+              judgement,
+              durationMs,
+              bytes,
+              version: request.version,
+            },
+          });
           setPending(false);
         });
       },

@@ -38,6 +38,13 @@ export function CopyRequest({ describe, canReveal, revealLabel }: CopyRequestPro
           {revealLabel}
         </label>
       )}
+      {!(reveal && canReveal) && (
+        <p className="section-hint runs-copy__masked">
+          The copied <code>x-api-key</code> is masked: put your key in its place before running it
+          (the sandbox&rsquo;s is in <code>sandbox-api-key</code> in its data directory, or{' '}
+          <code>INLET_API_KEY</code>).
+        </p>
+      )}
     </div>
   );
 }

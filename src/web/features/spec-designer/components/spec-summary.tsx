@@ -22,6 +22,10 @@ export function SpecSummary({
   onFocusIssue: (path: FieldPath<SpecFormValues>) => void;
 }) {
   const columns = `${columnCount} ${columnCount === 1 ? 'column' : 'columns'}`;
+  // An empty spec is not "valid" in any useful sense yet: say what is missing.
+  if (errors.length === 0 && columnCount === 0) {
+    return <p className="summary summary--empty">No columns yet</p>;
+  }
   if (errors.length === 0) {
     return (
       <p className="summary summary--ok">

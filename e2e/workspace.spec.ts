@@ -1,0 +1,84 @@
+import { DesignerPage } from './pages/designer-page.ts';
+import { PayloadPage } from './pages/payload-page.ts';
+import { RunConsole } from './pages/run-console.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
+import { expect, test } from './support/fixtures.ts';
+
+test('at 1280×800 the spec, the payload editor and "Run test" are all in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const run = new RunConsole(page);
+  const workspace = new WorkspacePage(page);
+
+  await test.step('Open the app and start from the example spec', async () => {
+    await designer.goto();
+    await designer.blockSpec.getByRole('button', { name: 'Start from an example' }).click();
+    await expect(designer.columnRows).toHaveCount(3);
+  });
+
+  await test.step('The columns table, the payload editor and "Run test" are within the viewport', async () => {
+    await expect(designer.blockSpec.getByRole('table')).toBeInViewport();
+    await expect(payload.editor).toBeInViewport();
+    await expect(run.runButton).toBeInViewport();
+    await workspace.expectNoPageScroll();
+  });
+
+  await test.step('"Copied" shows without moving the button', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copy = designer.blockView.getByRole('button', { name: 'Copy block' });
+    await copy.scrollIntoViewIfNeeded();
+    const before = await copy.boundingBox();
+    await copy.click();
+    await expect(designer.blockView.getByText('Copied')).toBeVisible();
+    expect(await copy.boundingBox()).toEqual(before);
+  });
+
+  await test.step('The spec pane resizes by keyboard, and the size survives a reload', async () => {
+    const before = await workspace.separatorValue(workspace.specSeparator);
+    await workspace.specSeparator.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(workspace.specSeparator).toHaveAttribute('aria-valuenow', String(before - 4));
+    await page.keyboard.press('Shift+ArrowDown');
+    await workspace.payloadSeparator.focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    const payloadSize = await workspace.separatorValue(workspace.payloadSeparator);
+    await page.reload();
+    await expect(workspace.specSeparator).toHaveAttribute('aria-valuenow', String(before - 4));
+    await expect(workspace.payloadSeparator).toHaveAttribute('aria-valuenow', String(payloadSize));
+  });
+});
+
+test('at 1024×768 the panes are tabs and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const run = new RunConsole(page);
+  const workspace = new WorkspacePage(page);
+
+  await test.step('Open the app: the spec tab is showing', async () => {
+    await designer.goto();
+    await designer.blockSpec.getByRole('button', { name: 'Start from an example' }).click();
+    await expect(workspace.tab('Spec')).toHaveAttribute('aria-selected', 'true');
+    await expect(workspace.tabPanel('Spec')).toBeVisible();
+    await expect(designer.blockSpec.getByRole('table')).toBeInViewport();
+    await expect(workspace.specSeparator).toHaveCount(0);
+  });
+
+  await test.step('No horizontal scroll on any tab', async () => {
+    await workspace.expectNoPageScroll();
+    await workspace.tab('Payload').click();
+    await expect(payload.editor).toBeInViewport();
+    await workspace.expectNoPageScroll();
+    // Arrow keys move between the tabs, as in any tab list.
+    await workspace.tab('Payload').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(workspace.tab('Run')).toBeFocused();
+    await expect(run.runButton).toBeInViewport();
+    await expect(payload.editor).toBeHidden();
+    await workspace.expectNoPageScroll();
+  });
+});

@@ -33,7 +33,8 @@ const headerValue = (value: string | string[] | undefined): string | undefined =
  */
 async function readCapped(response: Response, max: number): Promise<string | undefined> {
   if (response.body === null) return '';
-  const reader = response.body.getReader();
+  // Node's fetch types its body as ReadableStream<any>; its chunks are bytes.
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

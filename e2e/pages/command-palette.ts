@@ -17,8 +17,13 @@ export class CommandPalettePage {
   }
 
   async open(): Promise<void> {
-    await this.page.keyboard.press('ControlOrMeta+K');
-    await expect(this.dialog).toBeVisible();
+    // On a cold first page the first Ctrl+K was once lost while the editor took focus (seen
+    // once in CI-like runs, cause not found yet); the shortcut only ever opens, so pressing
+    // again is what a user would do and cannot close it.
+    await expect(async () => {
+      await this.page.keyboard.press('ControlOrMeta+K');
+      await expect(this.dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 10_000 });
     await expect(this.search).toBeFocused();
   }
 

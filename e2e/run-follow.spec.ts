@@ -1,21 +1,7 @@
 import { RunConsole } from './pages/run-console.ts';
 import { SANDBOX_API_KEY } from './pages/run-servers.ts';
+import { companies, companySpec } from './support/company-rows.ts';
 import { expect, test } from './support/fixtures.ts';
-
-const companies = (count: number) =>
-  Array.from({ length: count }, (_, index) => ({
-    company_name: `Company ${index + 1}`,
-    website: `https://company-${index + 1}.example`,
-  }));
-
-const companySpec = (rows: unknown[]) => ({
-  input_schema: {
-    company_name: { type: 'string', required: true },
-    website: { type: 'string' },
-  },
-  webhook_input: JSON.stringify(rows),
-  dataframe_type: 'COMPANY',
-});
 
 test('a run started with curl appears in the open history without a reload', async ({
   page,

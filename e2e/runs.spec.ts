@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { companies, companySpec } from './support/company-rows.ts';
 import { expect, test } from './support/fixtures.ts';
 import Papa from 'papaparse';
 import { DesignerPage } from './pages/designer-page.ts';
@@ -8,21 +9,6 @@ import { RunConsole } from './pages/run-console.ts';
 import { SANDBOX_API_KEY } from './pages/run-servers.ts';
 
 const run = promisify(execFile);
-
-const companies = (count: number) =>
-  Array.from({ length: count }, (_, index) => ({
-    company_name: `Company ${index + 1}`,
-    website: `https://company-${index + 1}.example`,
-  }));
-
-const companySpec = (rows: unknown[]) => ({
-  input_schema: {
-    company_name: { type: 'string', required: true },
-    website: { type: 'string' },
-  },
-  webhook_input: JSON.stringify(rows),
-  dataframe_type: 'COMPANY',
-});
 
 test.describe('Test run console on the local sandbox', () => {
   test('design, save, run, follow to completion, see and download the results', async ({

@@ -4,6 +4,7 @@ import { maskKey } from './auth/sandbox-key.ts';
 import { loadConfig } from './config.ts';
 import { isLoopbackBind } from './http/host-guard.ts';
 import { DataDirError } from './store/open-database.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /**
  * Starts the server on HOST:PORT. SIGTERM/SIGINT drain: new runs get 503, running ones get
@@ -15,7 +16,7 @@ export async function main(): Promise<Awaited<ReturnType<typeof createApp>>> {
     config = loadConfig();
   } catch (error) {
     // A wrong variable (or a bind beyond this machine without its guards) is said plainly.
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(errorMessage(error));
     process.exit(1);
   }
   let app: Awaited<ReturnType<typeof createApp>>;

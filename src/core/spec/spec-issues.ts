@@ -1,5 +1,6 @@
 import { columnNameProblem, findDuplicateColumns } from './column-name.ts';
 import { parseWebhookSpec, type SpecIssue, type SpecModel } from './webhook-spec.ts';
+import { errorMessage } from '../error-message.ts';
 
 export type SpecModelIssue = SpecIssue & { severity: 'error' | 'warning' };
 
@@ -36,7 +37,7 @@ export function specModelIssues(model: SpecModel): SpecModelIssue[] {
       issues.push({
         path: ['webhook_input'],
         severity: 'error',
-        message: `webhook_input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        message: `webhook_input is not valid JSON: ${errorMessage(error)}`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message.ts';
 /** Longest `matches` pattern a filter takes [decision]. */
 export const MAX_REGEX_LENGTH = 500;
 /** A cell longer than this is matched on its first characters only [decision]. */
@@ -22,7 +23,7 @@ export function regexProblem(pattern: string): string | undefined {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
-    return `The regular expression is invalid: ${error instanceof Error ? error.message : String(error)}.`;
+    return `The regular expression is invalid: ${errorMessage(error)}.`;
   }
   if (NESTED_QUANTIFIER.test(pattern))
     return 'The regular expression repeats a group that itself repeats (like "(a+)+"), which can take exponential time; rewrite it without the nested repetition.';

@@ -3,6 +3,7 @@ import { HttpError } from './http-error.ts';
 import { contentTypeOf, notJsonBodyErrors } from './json-body.ts';
 import { notFoundDetail } from './serve-web.ts';
 import { isStorageWriteError, storageWriteDetail } from './storage-error.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 const hasCode = (error: unknown): error is FastifyError =>
   error instanceof Error && 'code' in error && typeof error.code === 'string';
@@ -47,9 +48,7 @@ export function registerErrorHandler(
       request.log.error({ err: error }, 'request failed');
       return reply.code(500).send({ detail: 'Internal server error; see the server log.' });
     }
-    return reply
-      .code(status)
-      .send({ detail: error instanceof Error ? error.message : 'Bad request' });
+    return reply.code(status).send({ detail: errorMessage(error, 'Bad request') });
   });
 }
 

@@ -1,5 +1,6 @@
 import { MAX_JSON_DEPTH } from '../../core/limits.ts';
 import type { ValidationError } from '../../core/wire/errors.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 /**
  * How deep a request body may nest. The run body wraps the payload in two levels
@@ -34,7 +35,7 @@ export function exceedsDepthInBytes(bytes: Uint8Array, start: number, limit: num
 
 /** Where JSON.parse stopped, from V8's message ("… at position 12", or the end of input). */
 const positionOf = (error: unknown, text: string): number => {
-  const message = error instanceof Error ? error.message : '';
+  const message = errorMessage(error, '');
   const match = /position (\d+)/.exec(message);
   if (match?.[1] !== undefined) return Number(match[1]);
   return /end of JSON/i.test(message) ? text.length : 0;
@@ -114,7 +115,7 @@ export function readJsonBody(body: Uint8Array): JsonBody {
           loc: ['body', positionOf(error, text)],
           msg: 'JSON decode error',
           type: 'json_invalid',
-          ctx: { error: error instanceof Error ? error.message : 'Invalid JSON' },
+          ctx: { error: errorMessage(error, 'Invalid JSON') },
         },
       ],
     };

@@ -11,6 +11,7 @@ import {
 } from './intake-messages.ts';
 import { prepareRun } from './prepare-run.ts';
 import { cacheWorkflows } from './workflow-cache.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 /*
  * The run intake's worker thread: reads each run request's body, judges its payload and
@@ -28,9 +29,7 @@ function open(file: string): Database.Database {
     connection.pragma('busy_timeout = 5000');
     return connection;
   } catch (error) {
-    throw new Error(
-      `The run intake cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new Error(`The run intake cannot open ${file}: ${errorMessage(error)}`);
   }
 }
 const db = open(data.dbFile);
@@ -69,7 +68,7 @@ port.on('message', (message: unknown) => {
     post({
       type: 'failure',
       id,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     });
   }
 });

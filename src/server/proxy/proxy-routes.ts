@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UpstreamStatusResponse } from '../../core/wire/session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
 import { isForwarded } from './forwarded-routes.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 export type ProxyOptions = {
   base: string;
@@ -124,7 +125,7 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
       }
       throw detailError(
         502,
-        `Could not reach Sixtyfour at ${options.base}: ${error instanceof Error ? error.message : String(error)}.`,
+        `Could not reach Sixtyfour at ${options.base}: ${errorMessage(error)}.`,
       );
     }
     const text = await readCapped(response, options.maxResponseBytes);

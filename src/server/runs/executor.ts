@@ -17,6 +17,7 @@ import { resetBlockState, settleBlocks } from './block-states.ts';
 import { crashPoint } from './crash-point.ts';
 import { deliverOutgoingWebhook, type OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
 import type { Row } from './blocks/row.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 export type ExecutorOptions = {
   db: Database.Database;
@@ -80,7 +81,7 @@ export function createExecutor(options: ExecutorOptions) {
       runs.finish(jobId, ['queued', 'running'], {
         status: 'failed',
         status_reason: 'The sandbox hit an internal error; see its log.',
-        error_message: error instanceof Error ? error.message : String(error),
+        error_message: errorMessage(error),
       });
     } catch (storeError) {
       // The data directory cannot be written: the run stays as stored and is resumed (or
@@ -308,7 +309,7 @@ export function createExecutor(options: ExecutorOptions) {
         stopped(run, state, error.reason);
         return;
       }
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (currentIndex >= 0)
         update(currentIndex, { status: 'failed', error_message: message, completed_at: nowIso() });
       runs.finish(jobId, ['running'], {
@@ -345,7 +346,7 @@ export function createExecutor(options: ExecutorOptions) {
   }
 
   const storageProblem = (error: unknown): Error => {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return new Error(
       `Could not store the results in ${options.dataDir}: ${reason}. Free disk space or make INLET_DATA_DIR writable, then start the run again.`,
     );

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../core/error-message.ts';
 
 /** A data directory the server cannot use; main prints the message and exits. */
 export class DataDirError extends Error {
@@ -115,7 +116,7 @@ export function ensureDataDir(dataDir: string): void {
     unlinkSync(probe);
     if (readBack !== token) throw new Error('a file written there did not read back the same');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new DataDirError(
       `Cannot use the data directory ${dataDir} (INLET_DATA_DIR): ${reason}. Point INLET_DATA_DIR at a directory this user can read and write.`,
     );
@@ -198,7 +199,7 @@ export function checkDatabase(db: Database.Database, max = 10): string[] {
     return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
   } catch (error) {
     // Damage bad enough that the check itself cannot read the file is damage too.
-    return [error instanceof Error ? error.message : String(error)];
+    return [errorMessage(error)];
   }
 }
 
@@ -217,7 +218,7 @@ export function openDatabase(dataDir: string): Database.Database {
     db.exec(SCHEMA);
     migrate(db);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new DataDirError(`Cannot open the database ${file}: ${reason}.`);
   }
   return db;

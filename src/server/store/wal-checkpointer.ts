@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { errorMessage } from '../../core/error-message.ts';
 
 /** How often the checkpointer moves the WAL's pages into the database file. */
 const CHECKPOINT_EVERY_MS = 100;
@@ -74,7 +75,7 @@ export function startWalCheckpointer(
       },
     });
   } catch (error) {
-    onError(error instanceof Error ? error.message : String(error));
+    onError(errorMessage(error));
     return { stop: () => Promise.resolve() };
   }
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);

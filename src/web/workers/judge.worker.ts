@@ -8,6 +8,7 @@ import { convertImport } from './import/convert-import.ts';
 import { columnFixEdits } from './fixes/column-fix-edits.ts';
 import type { JudgeRequest, JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 /*
  * The judge, off the main thread. It judges the editor's text on every (debounced) edit,
@@ -66,7 +67,7 @@ function runJudge(): void {
     post({
       type: 'failed',
       id: request.id,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     });
   }
 }
@@ -130,7 +131,7 @@ self.addEventListener('message', (event: MessageEvent<JudgeRequest>) => {
     post({
       type: 'failed',
       id: event.data.id,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     });
   }
 });

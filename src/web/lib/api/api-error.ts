@@ -25,6 +25,5 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** Sentence for any thrown value, for people. */
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/** Sentence for any thrown value, for people: the one rule every room uses. */
+export { errorMessage } from '../../../core/error-message.ts';

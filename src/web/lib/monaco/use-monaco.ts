@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { loadMonaco, type MonacoApi } from './load-monaco.ts';
+import { errorMessage } from '../../../core/error-message.ts';
 
 export type MonacoState =
   | { status: 'loading' }
@@ -19,7 +20,7 @@ export function useMonaco(): MonacoState {
         if (alive)
           setState({
             status: 'error',
-            message: error instanceof Error ? error.message : String(error),
+            message: errorMessage(error),
           });
       },
     );

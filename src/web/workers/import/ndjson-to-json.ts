@@ -1,4 +1,5 @@
 import { type ConversionResult, plural, rowsToJsonText } from './conversion.ts';
+import { errorMessage } from '../../../core/error-message.ts';
 
 /** NDJSON (one JSON value a line; blank lines skipped) as one JSON array. */
 export function ndjsonToJson(text: string): ConversionResult {
@@ -13,7 +14,7 @@ export function ndjsonToJson(text: string): ConversionResult {
     try {
       rows.push(JSON.parse(line));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       return {
         ok: false,
         message: `Line ${index + 1} of the NDJSON file is not valid JSON (${reason}). Each line must hold one JSON object.`,

@@ -25,6 +25,7 @@ import { InferColumnsDialog } from './infer-columns-dialog.tsx';
 import { PayloadToolbar } from './payload-toolbar.tsx';
 import { ProblemsList } from './problems-list.tsx';
 import { ValidationSummary } from './validation-summary.tsx';
+import { errorMessage } from '../../../../core/error-message.ts';
 
 export type PayloadSessionProps = {
   spec: SpecModel;
@@ -108,7 +109,7 @@ export function PayloadSession({
         );
       },
       (error: unknown) => {
-        announce(`The fix failed: ${error instanceof Error ? error.message : String(error)}`);
+        announce(`The fix failed: ${errorMessage(error)}`);
       },
     );
   };
@@ -148,7 +149,7 @@ export function PayloadSession({
         setProposals(proposeColumns(inferred, spec.columns));
       },
       (error: unknown) => {
-        setInferProblem(error instanceof Error ? error.message : String(error));
+        setInferProblem(errorMessage(error));
       },
     );
   };

@@ -2,6 +2,7 @@ import { type RefObject, useState } from 'react';
 import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { JudgeClient } from '../../../workers/judge-client.ts';
 import { detectFormat } from '../../../workers/import/detect-format.ts';
+import { errorMessage } from '../../../../core/error-message.ts';
 
 export type ImportResult = { ok: boolean; headline: string; notes: string[] };
 
@@ -63,7 +64,7 @@ export function usePayloadImport({
         setResult({
           ok: false,
           headline: `${file.name} could not be imported.`,
-          notes: [error instanceof Error ? error.message : String(error)],
+          notes: [errorMessage(error)],
         });
       })
       .finally(() => {

@@ -4,6 +4,7 @@ import {
   applySpecsOverride,
   WEBHOOK_OVERRIDE_KEYS,
 } from '../../../../core/workflow/specs-override.ts';
+import { errorMessage } from '../../../../core/error-message.ts';
 
 export type OverrideReading =
   | { kind: 'none' }
@@ -19,7 +20,7 @@ export function readOverrideText(text: string): OverrideReading {
   } catch (error) {
     return {
       kind: 'error',
-      message: `The override is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The override is not valid JSON: ${errorMessage(error)}`,
     };
   }
   if (!isJsonObject(value)) {

@@ -5,6 +5,7 @@ import {
   BLOCK_CATEGORIES,
   findBlockDefinition,
 } from '../../../../core/workflow/block-catalogue.ts';
+import { errorMessage } from '../../../../core/error-message.ts';
 
 /** One block after the webhook, as the save form edits it: a name and its specs as JSON text. */
 export type WorkflowStep = { key: string; block_name: string; specsText: string };
@@ -168,7 +169,7 @@ export function buildStepsGraph(
     } catch (error) {
       return {
         success: false,
-        message: `The specs of block ${index + 2} (${step.block_name}) are not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        message: `The specs of block ${index + 2} (${step.block_name}) are not valid JSON: ${errorMessage(error)}`,
       };
     }
     if (!isPlainObject(specs)) {

@@ -12,6 +12,7 @@ import {
   type SpecIssue,
   type SpecModel,
 } from '../../../../core/spec/webhook-spec.ts';
+import { errorMessage } from '../../../../core/error-message.ts';
 
 /** Something wrong with a JSON text, placed at a line and column (1-based) for people. */
 export type TextProblem = {
@@ -93,7 +94,7 @@ function parseJsonText(
   } catch (error) {
     return {
       ok: false,
-      problems: [problemAt(text, error instanceof Error ? error.message : String(error), 0, 0)],
+      problems: [problemAt(text, errorMessage(error), 0, 0)],
     };
   }
 }

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from './error-message.ts';
+
+describe('errorMessage', () => {
+  it('says an Error by its message', () => {
+    expect(errorMessage(new TypeError('bad type'))).toBe('bad type');
+  });
+  it('says any other thrown value as text, or the fallback when one is given', () => {
+    expect(errorMessage('plain')).toBe('plain');
+    expect(errorMessage(42)).toBe('42');
+    expect(errorMessage({ no: 'message' }, 'Invalid JSON')).toBe('Invalid JSON');
+  });
+});

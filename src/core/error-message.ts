@@ -1,0 +1,9 @@
+/**
+ * A sentence for any thrown value, for people and logs. One helper for every room, so that
+ * what a user reads and what the log says come from the same rule. `fallback` replaces
+ * `String(value)` when a non-Error throw would say nothing useful.
+ */
+export function errorMessage(error: unknown, fallback?: string): string {
+  if (error instanceof Error) return error.message;
+  return fallback ?? String(error);
+}

@@ -6,23 +6,38 @@ import path from 'node:path';
 /** Paths that belong to the API; the UI's fallback never answers them. */
 const API_PREFIXES = ['/workflows', '/inlet/'];
 
+/** What the development server adds to the page's policy, and nothing else. */
+export interface PolicyAdditions {
+  /** Vite's dev page has one inline module script (React refresh), marked with this nonce. */
+  readonly scriptNonce?: string;
+  /** Vite's hot-reload socket. */
+  readonly connect?: readonly string[];
+}
+
 /**
  * The UI's Content-Security-Policy. Monaco injects inline styles and starts blob: workers;
  * there is no 'unsafe-eval', so nothing in the page may compile code at run time (zod 4's
- * JIT: the UI calls `z.config({ jitless: true })`).
+ * JIT: the UI calls `z.config({ jitless: true })`). `npm run dev` uses the same policy with
+ * only its nonce and socket added, so a violation shows up while developing too.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(additions: PolicyAdditions = {}): string {
+  const script = ["'self'", ...(additions.scriptNonce ? [`'nonce-${additions.scriptNonce}'`] : [])];
+  const connect = ["'self'", ...(additions.connect ?? [])];
+  return [
+    "default-src 'self'",
+    `script-src ${script.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
  * Whether a request is a client of the API rather than a browser loading a page: it sends an

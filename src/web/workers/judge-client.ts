@@ -3,7 +3,12 @@ import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { createJudgeWorker } from './create-judge-worker.ts';
 import type { ConversionResult, ImportFormat } from './import/conversion.ts';
 import type { TextEdit } from './fixes/value-fix.ts';
-import type { JudgeRequest, JudgeResponse, PreviewRow } from './judge-protocol.ts';
+import {
+  judgeResponseEnvelopeSchema,
+  type JudgeRequest,
+  type JudgeResponse,
+  type PreviewRow,
+} from './judge-protocol.ts';
 
 export type JudgedEvent = { id: number; judgement: Judgement; durationMs: number; bytes: number };
 
@@ -101,8 +106,15 @@ export class JudgeClient {
     });
   }
 
-  readonly #handleMessage = (event: MessageEvent<JudgeResponse>): void => {
-    const response = event.data;
+  readonly #handleMessage = (event: MessageEvent<unknown>): void => {
+    if (!judgeResponseEnvelopeSchema.safeParse(event.data).success) {
+      this.#onJudgeFailed(
+        'The judge answered in a shape this page does not know. Reload the page.',
+      );
+      return;
+    }
+    // Checked envelope; the body is the worker's own structured clone (see the schema's note).
+    const response = event.data as JudgeResponse;
     const waiter = this.#waiters.get(response.id);
     if (waiter) {
       this.#waiters.delete(response.id);

@@ -1,19 +1,67 @@
+import { z } from 'zod';
 import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
-import type { ConversionResult, ImportFormat } from './import/conversion.ts';
+import { specModelSchema } from '../../core/spec/webhook-spec.ts';
+import { IMPORT_FORMATS, type ConversionResult } from './import/conversion.ts';
 import type { TextEdit } from './fixes/value-fix.ts';
 
-/** What the page asks of the judge worker. Text is posted as a string: a structured clone of the parsed rows costs about twice the parse. */
-export type JudgeRequest =
-  | { type: 'judge'; id: number; text: string; spec: SpecModel }
-  | { type: 'rows'; id: number; judgeId: number; start: number; end: number }
-  | { type: 'infer'; id: number; judgeId: number; typeText: boolean }
-  | { type: 'convert'; id: number; format: ImportFormat; text: string; spec: SpecModel }
+/**
+ * What the page asks of the judge worker. Text is posted as a string: a structured clone of
+ * the parsed rows costs about twice the parse. The worker checks every request against this
+ * schema, as the server's intake thread does, so a mismatch fails loudly with a message.
+ */
+export const judgeRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('judge'), id: z.number(), text: z.string(), spec: specModelSchema }),
+  z.object({
+    type: z.literal('rows'),
+    id: z.number(),
+    judgeId: z.number(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('infer'),
+    id: z.number(),
+    judgeId: z.number(),
+    typeText: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('convert'),
+    id: z.number(),
+    format: z.enum(IMPORT_FORMATS),
+    text: z.string(),
+    spec: specModelSchema,
+  }),
   /**
    * Edits that give every wrongly typed value of these columns its type, in the last judged
    * text; judged against `spec` when given (columns just added), else the judged spec.
    */
-  | { type: 'column-fix'; id: number; judgeId: number; columns: string[]; spec?: SpecModel };
+  z.object({
+    type: z.literal('column-fix'),
+    id: z.number(),
+    judgeId: z.number(),
+    columns: z.array(z.string()),
+    spec: specModelSchema.optional(),
+  }),
+]);
+export type JudgeRequest = z.infer<typeof judgeRequestSchema>;
+
+export const JUDGE_RESPONSE_TYPES = [
+  'judged',
+  'rows',
+  'inferred',
+  'converted',
+  'column-fixed',
+  'failed',
+] as const;
+
+/**
+ * The page checks each answer's envelope only: a judgement of 100k rows is large, and
+ * checking it whole on the main thread would cost what the worker exists to save.
+ */
+export const judgeResponseEnvelopeSchema = z.looseObject({
+  type: z.enum(JUDGE_RESPONSE_TYPES),
+  id: z.number(),
+});
 
 /** One cell as the preview shows it: its text, and how it stands against the spec. */
 export type PreviewCell = {

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: zod must be jitless before any schema is built (this realm has the page's CSP).
+import '../lib/api/zod-jitless.ts';
 import { inferColumns } from '../../core/judge/infer-columns.ts';
 import { judgePayloadText } from '../../core/judge/judge-payload.ts';
 import { utf8ByteLength } from '../../core/judge/utf8-length.ts';
@@ -6,7 +8,7 @@ import type { Judgement } from '../../core/judge/judgement.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { convertImport } from './import/convert-import.ts';
 import { columnFixEdits } from './fixes/column-fix-edits.ts';
-import type { JudgeRequest, JudgeResponse } from './judge-protocol.ts';
+import { judgeRequestSchema, type JudgeRequest, type JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
 import { errorMessage } from '../../core/error-message.ts';
 
@@ -124,14 +126,27 @@ function handle(request: JudgeRequest): void {
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<JudgeRequest>) => {
-  try {
-    handle(event.data);
-  } catch (error) {
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = judgeRequestSchema.safeParse(event.data);
+  if (!parsed.success) {
     post({
       type: 'failed',
-      id: event.data.id,
-      message: errorMessage(error),
+      id: idOf(event.data),
+      message: `The judge got a request it does not understand (${parsed.error.issues[0]?.message ?? 'bad shape'}). Reload the page.`,
     });
+    return;
+  }
+  try {
+    handle(parsed.data);
+  } catch (error) {
+    post({ type: 'failed', id: parsed.data.id, message: errorMessage(error) });
   }
 });
+
+/** The request's id when it has one, so its waiter is answered; -1 reaches no one. */
+function idOf(data: unknown): number {
+  if (typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'number') {
+    return data.id;
+  }
+  return -1;
+}

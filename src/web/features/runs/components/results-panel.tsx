@@ -5,6 +5,7 @@ import { addedColumns } from '../../../../core/workflow/block-outputs.ts';
 import type { ResultFormat } from '../../../../core/wire/results.ts';
 import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
+import { ApiError } from '../../../lib/api/api-error.ts';
 import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-download-links.ts';
 import { followDownload } from '../../../lib/download.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
@@ -26,13 +27,25 @@ export type ResultsPanelProps = {
   jsonSaved: boolean | undefined;
   /** The run's workflow graph, to mark the columns its blocks add; absent when unknown. */
   definition?: WorkflowGraph | null | undefined;
+  /**
+   * The run failed: its results exist only when it failed after storing them (an
+   * outgoing_webhook that could not deliver). The panel shows nothing when the server says
+   * there are none (409), and says why the rows are there when there are.
+   */
+  failedRun?: boolean;
 };
 
 /** Set on every row a simulated block touched (the sandbox's marker). */
 const SIMULATED_MARKER = '_simulated';
 
 /** The completed run's rows, and its result files through fresh signed links. */
-export function ResultsPanel({ connection, runId, jsonSaved, definition }: ResultsPanelProps) {
+export function ResultsPanel({
+  connection,
+  runId,
+  jsonSaved,
+  definition,
+  failedRun = false,
+}: ResultsPanelProps) {
   const queryClient = useQueryClient();
   const links = useDownloadLinks(connection, runId, true);
   const [downloading, setDownloading] = useState<ResultFormat | undefined>(undefined);
@@ -71,6 +84,13 @@ export function ResultsPanel({ connection, runId, jsonSaved, definition }: Resul
       });
   };
 
+  if (
+    failedRun &&
+    (links.isPending || (links.error instanceof ApiError && links.error.status === 409))
+  ) {
+    return null;
+  }
+
   return (
     <section className="runs-panel" aria-labelledby={titleId}>
       <div className="runs-panel__head">
@@ -106,6 +126,11 @@ export function ResultsPanel({ connection, runId, jsonSaved, definition }: Resul
           </button>
         </div>
       </div>
+      {failedRun && (
+        <p className="section-hint">
+          The run failed after its results were stored (see its status): they are kept here.
+        </p>
+      )}
       {jsonSaved === false && (
         <p id={jsonHintId} className="section-hint">
           JSON is saved only for runs started with “Also save JSON”.

@@ -155,8 +155,9 @@ export function RunPanel({
           listed={listed}
         />
       )}
-      {followedRunId !== undefined && statusWord === 'completed' && (
+      {followedRunId !== undefined && (statusWord === 'completed' || statusWord === 'failed') && (
         <ResultsPanel
+          failedRun={statusWord === 'failed'}
           key={`results-${followedRunId}`}
           connection={connection}
           runId={followedRunId}

@@ -67,6 +67,8 @@ test.describe('Test run console on the local sandbox', () => {
         page.waitForEvent('download'),
         console_.results.getByRole('button', { name: 'Download CSV' }).click(),
       ]);
+      // Named after the workflow and the run, so downloads of several runs can be told apart.
+      expect(download.suggestedFilename()).toMatch(/^e2e-companies-run-[0-9a-z]{8}\.csv$/);
       const text = await readFile(await download.path(), 'utf8');
       const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
         header: true,

@@ -132,4 +132,24 @@ describe('result formats and file sizes', () => {
     expect(bad.statusCode).toBe(422);
     expect(json(bad)).toMatchObject({ detail: [{ loc: ['query', 'format'] }] });
   });
+
+  it('saves a download under the name the UI asks for, only as a plain slug', async () => {
+    const jobId = await startRun(t, workflowId, { webhook_payload: ROWS });
+    expect(await waitForTerminal(t, jobId)).toBe('completed');
+    const [link] = linkSchema.parse(json(await links(jobId, 'csv')));
+    const url = link?.download_url ?? '';
+    const stored = await download(url);
+    expect(stored.headers['content-disposition']).toBe(
+      `attachment; filename="results_${jobId}.csv"`,
+    );
+    const named = await download(`${url}&save_as=acme-leads-run-1234abcd`);
+    expect(named.statusCode).toBe(200);
+    expect(named.headers['content-disposition']).toBe(
+      'attachment; filename="acme-leads-run-1234abcd.csv"',
+    );
+    const hostile = await download(
+      `${url}&save_as=${encodeURIComponent('x"; filename="evil.exe')}`,
+    );
+    expect(hostile.statusCode).toBe(403);
+  });
 });

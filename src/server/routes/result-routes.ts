@@ -26,6 +26,15 @@ const downloadParamsSchema = z.object({ job_id: z.string(), filename: z.string()
 const downloadQuerySchema = z.object({
   expires: z.coerce.number().int(),
   signature: z.string(),
+  /**
+   * Inlet's own: the name the browser saves the file as (the UI names it after the workflow
+   * and run). Only a plain slug, so it cannot break out of the header; the signed file and
+   * its extension stay what they are.
+   */
+  save_as: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,100}$/)
+    .optional(),
 });
 
 const legacyRowsSchema = z.array(jsonObjectSchema);
@@ -131,6 +140,13 @@ export function registerResultRoutes(
     },
   );
 
+  /** The stored name, or the asked-for stem with the stored file's extension. */
+  const saveAs = (filename: string, stem: string | undefined): string => {
+    if (stem === undefined) return filename;
+    const extension = /\.[a-z0-9]+$/.exec(filename)?.[0] ?? '';
+    return `${stem}${extension}`;
+  };
+
   // Signed links need no API key: clients fetch download_url as it is (contract, "Runs").
   app.get('/inlet/downloads/:job_id/:filename', (request, reply) => {
     const params = parseOr422(downloadParamsSchema, request.params, ['path']);
@@ -146,7 +162,10 @@ export function registerResultRoutes(
     if (!file || body === undefined) throw detailError(404, 'This result file no longer exists.');
     return reply
       .header('Content-Type', file.content_type)
-      .header('Content-Disposition', `attachment; filename="${file.filename}"`)
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${saveAs(file.filename, query.data.save_as)}"`,
+      )
       .send(body);
   });
 }

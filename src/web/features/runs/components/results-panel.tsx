@@ -7,7 +7,7 @@ import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { ApiError } from '../../../lib/api/api-error.ts';
 import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-download-links.ts';
-import { followDownload } from '../../../lib/download.ts';
+import { followDownload, namedDownloadUrl, resultFileName } from '../../../lib/download.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { cellText } from './format.ts';
 
@@ -33,6 +33,8 @@ export type ResultsPanelProps = {
    * there are none (409), and says why the rows are there when there are.
    */
   failedRun?: boolean;
+  /** Names the downloaded files, with the run's id. */
+  workflowName?: string | undefined;
 };
 
 /** Set on every row a simulated block touched (the sandbox's marker). */
@@ -45,6 +47,7 @@ export function ResultsPanel({
   jsonSaved,
   definition,
   failedRun = false,
+  workflowName,
 }: ResultsPanelProps) {
   const queryClient = useQueryClient();
   const links = useDownloadLinks(connection, runId, true);
@@ -73,7 +76,8 @@ export function ResultsPanel({
             setDownloadError(new Error(`The server returned no ${format.toUpperCase()} link.`));
             return;
           }
-          followDownload(item.download_url, item.filename);
+          const name = resultFileName(workflowName, runId, format);
+          followDownload(namedDownloadUrl(item.download_url, name), name);
         },
         (failure: unknown) => {
           setDownloadError(failure);

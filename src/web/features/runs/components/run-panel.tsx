@@ -158,6 +158,7 @@ export function RunPanel({
       {followedRunId !== undefined && (statusWord === 'completed' || statusWord === 'failed') && (
         <ResultsPanel
           failedRun={statusWord === 'failed'}
+          workflowName={workflow?.name}
           key={`results-${followedRunId}`}
           connection={connection}
           runId={followedRunId}

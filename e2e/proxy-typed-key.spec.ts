@@ -12,7 +12,13 @@ const WRONG_KEY = 'e2e-wrong-key-0000000000000000';
 const WORKFLOW_NAME = 'E2E with a typed key';
 
 test.describe('Test run console against Sixtyfour with a key typed in the app', () => {
-  test('a typed key runs on the upstream and stays out of URLs and storage', async ({ page }) => {
+  test('a typed key runs on the upstream and stays out of URLs and storage', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: KEYLESS_BASE,
+    });
     const requested: string[] = [];
     page.on('request', (request) => {
       requested.push(request.url());
@@ -70,6 +76,18 @@ test.describe('Test run console against Sixtyfour with a key typed in the app', 
       expect(runs).toContainEqual(
         expect.objectContaining({ workflow_name: WORKFLOW_NAME, status: 'completed' }),
       );
+    });
+
+    await test.step('Copy as curl masks the key; "Copy with key" puts it in', async () => {
+      const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+      await console_.region.getByRole('button', { name: 'Copy as curl' }).click();
+      const masked = await clipboard();
+      expect(masked).not.toContain(UPSTREAM_API_KEY);
+      await expect(console_.region.getByText(/The copied x-api-key is masked/)).toBeVisible();
+      await console_.region.getByRole('button', { name: 'Copy with key' }).click();
+      const withKey = await clipboard();
+      expect(withKey).toMatch(/^curl /);
+      expect(withKey).toContain(`x-api-key: ${UPSTREAM_API_KEY}`);
     });
 
     await test.step('The key is in no URL the page asked for, nor in storage', async () => {

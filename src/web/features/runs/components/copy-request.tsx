@@ -25,6 +25,16 @@ export function CopyRequest({ describe, canReveal, revealLabel }: CopyRequestPro
       <CopyButton label="Copy as curl" getText={text(curlSnippet)} />
       <CopyButton label="Copy as JavaScript" getText={text(fetchSnippet)} />
       <CopyButton label="Copy as Python" getText={text(pythonSnippet)} />
+      {canReveal && !reveal && (
+        // The curl as it runs when pasted: the key the user typed in this tab, not a mask.
+        <CopyButton
+          label="Copy with key"
+          getText={() => {
+            const request = describe(true);
+            return request ? curlSnippet(request) : '';
+          }}
+        />
+      )}
       {canReveal && (
         <label className="runs-form__check runs-copy__reveal">
           <input

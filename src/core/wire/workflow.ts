@@ -73,6 +73,30 @@ export type WorkflowResponse = z.infer<typeof workflowResponseSchema>;
 
 export const workflowListResponseSchema = z.array(workflowResponseSchema);
 
+const integerQuery = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'Input should be a valid integer' })
+    .int({ error: 'Input should be a valid integer' })
+    .min(min, { error: `Input should be greater than or equal to ${min}` })
+    .max(max, { error: `Input should be less than or equal to ${max}` });
+
+/**
+ * Inlet's paging of `GET /workflows`, which Sixtyfour's OpenAPI gives no parameters: a client
+ * that sends none of these gets every workflow, as Sixtyfour answers. The answer is the same
+ * array either way; `X-Total-Count` carries the number of matches.
+ */
+export const listWorkflowsQuerySchema = z.object({
+  limit: integerQuery(1, 500).optional(),
+  offset: integerQuery(0, 1_000_000_000).optional(),
+  /** Matches name, id or description, ignoring ASCII case. */
+  q: z.string().max(200, { error: 'Search text should have at most 200 characters' }).optional(),
+});
+export type ListWorkflowsQuery = z.infer<typeof listWorkflowsQuerySchema>;
+
+/** Headers of a list answer: matches in all pages, and rows the server could not read. */
+export const TOTAL_COUNT_HEADER = 'x-total-count';
+export const UNREADABLE_ROWS_HEADER = 'x-inlet-unreadable-rows';
+
 /** OpenAPI `BlockInfoResponse`; the sandbox adds what it does with the block. */
 export const blockInfoResponseSchema = z.object({
   block_name: z.string(),

@@ -3,6 +3,7 @@ import type { UpstreamStatusResponse } from '../../core/wire/session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
 import { isForwarded } from './forwarded-routes.ts';
 import { errorMessage } from '../../core/error-message.ts';
+import { TOTAL_COUNT_HEADER, UNREADABLE_ROWS_HEADER } from '../../core/wire/workflow.ts';
 
 export type ProxyOptions = {
   base: string;
@@ -22,6 +23,8 @@ const PASSED_HEADERS = [
   'retry-after',
   'x-ratelimit-limit',
   'x-ratelimit-remaining',
+  TOTAL_COUNT_HEADER,
+  UNREADABLE_ROWS_HEADER,
 ];
 
 const headerValue = (value: string | string[] | undefined): string | undefined =>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isTerminalStatus } from '../../core/wire/run-status.ts';
 import { runIdParamsSchema, type WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
 import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
+import { UNREADABLE_ROWS_HEADER } from '../../core/wire/workflow.ts';
 import {
   CANCEL_RESPONSE_CANCELED,
   cancelBodySchema,
@@ -14,15 +15,15 @@ import { clip, detailError, parseOr422, validationError } from '../http/http-err
 import { buildLiveStatus } from '../runs/block-states.ts';
 import { crashPoint } from '../runs/crash-point.ts';
 import type { Executor } from '../runs/executor.ts';
-import type { RunStore, StoredRun } from '../store/run-store.ts';
+import type { RunStore, RunSummary } from '../store/run-store.ts';
 
-const durationMs = (run: StoredRun): number | null =>
+const durationMs = (run: RunSummary): number | null =>
   run.started_at && run.completed_at
     ? Date.parse(run.completed_at) - Date.parse(run.started_at)
     : null;
 
 /** OpenAPI `WorkflowRunResponse` for the run list. */
-export const toRunResponse = (run: StoredRun): WorkflowRunResponse => ({
+export const toRunResponse = (run: RunSummary): WorkflowRunResponse => ({
   job_id: run.job_id,
   workflow_id: run.workflow_id,
   workflow_name: run.workflow_name,
@@ -71,7 +72,7 @@ export function registerRunStatusRoutes(
     return buildLiveStatus(run, executor.liveBlocks(run.job_id));
   });
 
-  app.get('/workflows/runs', (request): WorkflowRunResponse[] => {
+  app.get('/workflows/runs', (request, reply): WorkflowRunResponse[] => {
     const query = parseOr422(listRunsQuerySchema, request.query, ['query']);
     const workflowId =
       query.workflow_id === undefined ? undefined : canonicalWorkflowId(query.workflow_id);
@@ -79,13 +80,19 @@ export function registerRunStatusRoutes(
     if (workflowId !== undefined && !workflowExists(workflowId)) {
       throw detailError(404, `Workflow ${clip(query.workflow_id ?? '')} not found`);
     }
-    return runs
-      .list({
-        limit: query.limit,
-        ...(query.status ? { status: query.status } : {}),
-        ...(workflowId === undefined ? {} : { workflowId }),
-      })
-      .map(toRunResponse);
+    const page = runs.list({
+      limit: query.limit,
+      ...(query.status ? { status: query.status } : {}),
+      ...(workflowId === undefined ? {} : { workflowId }),
+    });
+    if (page.unreadable.length > 0) {
+      request.log.warn(
+        { unreadable: page.unreadable.slice(0, 20) },
+        `GET /workflows/runs left out ${page.unreadable.length} run rows that could not be read`,
+      );
+      void reply.header(UNREADABLE_ROWS_HEADER, String(page.unreadable.length));
+    }
+    return page.runs.map(toRunResponse);
   });
 
   app.post('/workflows/cancel', (request): WorkflowCancelResponse => {

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { BLOCK_CATALOGUE } from '../../core/workflow/block-catalogue.ts';
 import {
   createWorkflowRequestSchema,
+  listWorkflowsQuerySchema,
+  TOTAL_COUNT_HEADER,
+  UNREADABLE_ROWS_HEADER,
   updateWorkflowRequestSchema,
   workflowIdQuerySchema,
   type BlockInfoResponse,
@@ -54,9 +57,23 @@ export const blockInfos = (): BlockInfoResponse[] =>
 export function registerWorkflowRoutes(app: FastifyInstance, workflows: WorkflowStore): void {
   const blocks = blockInfos();
 
-  app.get('/workflows', (): WorkflowResponse[] =>
-    workflows.list().map((workflow) => toWorkflowResponse(workflow, false)),
-  );
+  app.get('/workflows', (request, reply): WorkflowResponse[] => {
+    const query = parseOr422(listWorkflowsQuerySchema, request.query, ['query']);
+    const page = workflows.list({
+      ...(query.limit === undefined ? {} : { limit: query.limit }),
+      ...(query.offset === undefined ? {} : { offset: query.offset }),
+      ...(query.q === undefined ? {} : { q: query.q }),
+    });
+    void reply.header(TOTAL_COUNT_HEADER, String(page.total));
+    if (page.unreadable.length > 0) {
+      request.log.warn(
+        { unreadable: page.unreadable.slice(0, 20) },
+        `GET /workflows left out ${page.unreadable.length} workflow rows that could not be read`,
+      );
+      void reply.header(UNREADABLE_ROWS_HEADER, String(page.unreadable.length));
+    }
+    return page.workflows.map((workflow) => toWorkflowResponse(workflow));
+  });
 
   app.get('/workflows/blocks', (): BlockInfoResponse[] => blocks);
 
@@ -64,7 +81,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     const { workflow_id } = parseOr422(workflowParamsSchema, request.params, ['path']);
     const workflow = workflows.get(canonicalWorkflowId(workflow_id));
     if (!workflow) throw notFound(workflow_id);
-    return toWorkflowResponse(workflow, true);
+    return toWorkflowResponse(workflow);
   });
 
   app.post('/workflows/create_workflow', (request): WorkflowResponse => {
@@ -89,7 +106,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       last_run_date: null,
     };
     workflows.save(workflow);
-    return toWorkflowResponse(workflow, true);
+    return toWorkflowResponse(workflow);
   });
 
   // An upsert and a partial update: what the body leaves out (or sends as null) stays.
@@ -120,7 +137,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       last_run_date: existing?.last_run_date ?? null,
     };
     workflows.save(workflow);
-    return toWorkflowResponse(workflow, true);
+    return toWorkflowResponse(workflow);
   });
 
   app.post('/workflows/delete_workflow', (request): WorkflowResponse => {
@@ -129,6 +146,6 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     const workflow = workflows.get(id);
     if (!workflow) throw notFound(workflow_id);
     workflows.delete(id);
-    return toWorkflowResponse(workflow, true);
+    return toWorkflowResponse(workflow);
   });
 }

@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status, seq);
 CREATE INDEX IF NOT EXISTS runs_by_workflow ON runs (workflow_id, seq);
+-- The workflow list pages newest first (GET /workflows?limit=&offset=).
+CREATE INDEX IF NOT EXISTS workflows_by_created ON workflows (created_at DESC, id);
 CREATE TABLE IF NOT EXISTS results (
   job_id TEXT NOT NULL,
   format TEXT NOT NULL,

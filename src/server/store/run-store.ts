@@ -79,8 +79,14 @@ const blocksSchema = z.array(blockLiveStatusSchema);
  */
 const parseBlocks = memoizeParse((text) => blocksSchema.parse(JSON.parse(text)));
 
-function toStored(raw: unknown): StoredRun {
-  const row = runRowSchema.parse(raw);
+/** What the run list shows of a run: no graph, no override (the list reads neither). */
+export type RunSummary = Omit<StoredRun, 'definition' | 'specsOverrideJson'>;
+const SUMMARY_COLUMNS = `seq, job_id, workflow_id, workflow_name, status, status_reason,
+  error_message, save_json, result_formats, warnings, blocks, metrics, created_at, started_at,
+  completed_at, updated_at`;
+const summaryRowSchema = runRowSchema.omit({ definition: true, specs_override: true });
+
+function toSummary(row: z.infer<typeof summaryRowSchema>): RunSummary {
   return {
     job_id: row.job_id,
     workflow_id: row.workflow_id,
@@ -93,8 +99,6 @@ function toStored(raw: unknown): StoredRun {
       row.result_formats === null
         ? null
         : resultFormatListSchema.parse(JSON.parse(row.result_formats)),
-    definition: parseStoredGraph(row.definition),
-    specsOverrideJson: row.specs_override,
     warnings: warningsSchema.parse(JSON.parse(row.warnings)),
     blocks: parseBlocks(row.blocks),
     metrics: metricsSchema.parse(row.metrics === null ? null : JSON.parse(row.metrics)),
@@ -102,6 +106,32 @@ function toStored(raw: unknown): StoredRun {
     started_at: row.started_at,
     completed_at: row.completed_at,
     updated_at: row.updated_at,
+  };
+}
+
+/** A list row, or why it does not read (bad JSON in a column, a status no one writes). */
+function readSummary(raw: unknown): RunSummary | { unreadable: string } {
+  const row = summaryRowSchema.safeParse(raw);
+  if (!row.success) return { unreadable: row.error.issues[0]?.message ?? 'unreadable' };
+  try {
+    return toSummary(row.data);
+  } catch (error) {
+    return { unreadable: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export type RunListPage = {
+  runs: RunSummary[];
+  /** Rows left out because they could not be read, with why (for the log). */
+  unreadable: { job_id: string; problem: string }[];
+};
+
+function toStored(raw: unknown): StoredRun {
+  const row = runRowSchema.parse(raw);
+  return {
+    ...toSummary(row),
+    definition: parseStoredGraph(row.definition),
+    specsOverrideJson: row.specs_override,
   };
 }
 
@@ -233,7 +263,8 @@ export function createRunStore(db: Database.Database) {
       const row = liveRowSchema.parse(raw);
       return { ...row, blocks: parseBlocks(row.blocks) };
     },
-    list(filter: RunListFilter): StoredRun[] {
+    /** Newest first. A row that does not read is left out and reported, not a failed list. */
+    list(filter: RunListFilter): RunListPage {
       const where: string[] = [];
       const params: Record<string, string | number> = { limit: filter.limit };
       if (filter.status === 'active') where.push("status IN ('queued', 'running')");
@@ -245,9 +276,20 @@ export function createRunStore(db: Database.Database) {
         where.push('workflow_id = @workflow_id');
         params.workflow_id = filter.workflowId;
       }
-      const sql = `SELECT ${COLUMNS} FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY seq DESC LIMIT @limit`;
-      return db.prepare(sql).all(params).map(toStored);
+      const page: RunListPage = { runs: [], unreadable: [] };
+      for (const raw of db.prepare(sql).all(params)) {
+        const read = readSummary(raw);
+        if ('unreadable' in read) {
+          const jobId = jobIdRowSchema.safeParse(raw);
+          page.unreadable.push({
+            job_id: jobId.success ? jobId.data.job_id : '(no job_id)',
+            problem: read.unreadable,
+          });
+        } else page.runs.push(read);
+      }
+      return page;
     },
     idsWithStatus(status: RunStatus): string[] {
       return selectIdsByStatus.all(status).map((row) => jobIdRowSchema.parse(row).job_id);

@@ -16,17 +16,13 @@ const workflowRowSchema = z.object({
 });
 type WorkflowRow = z.infer<typeof workflowRowSchema>;
 
-export type StoredWorkflow = {
-  id: string;
-  name: string;
-  description: string | null;
-  status: string;
-  step: string;
-  definition: WorkflowGraph;
-  created_at: string;
-  updated_at: string;
-  last_run_date: string | null;
-};
+/** What a list shows of a workflow: everything but its definition, which the list never reads. */
+const summaryRowSchema = workflowRowSchema.omit({ definition: true });
+export type WorkflowSummary = z.infer<typeof summaryRowSchema>;
+const SUMMARY_COLUMNS =
+  'id, name, description, status, step, created_at, updated_at, last_run_date';
+
+export type StoredWorkflow = WorkflowSummary & { definition: WorkflowGraph };
 
 const toStored = (row: WorkflowRow): StoredWorkflow => ({
   ...row,
@@ -35,8 +31,7 @@ const toStored = (row: WorkflowRow): StoredWorkflow => ({
 
 /** The wire form; the list leaves the definition out (contract, "Endpoints"). */
 export function toWorkflowResponse(
-  workflow: StoredWorkflow,
-  withDefinition: boolean,
+  workflow: WorkflowSummary & { definition?: WorkflowGraph },
 ): WorkflowResponse {
   return {
     id: workflow.id,
@@ -49,9 +44,26 @@ export function toWorkflowResponse(
     created_at: workflow.created_at,
     updated_at: workflow.updated_at,
     last_run_date: workflow.last_run_date,
-    ...(withDefinition ? { workflow_definition: workflow.definition } : {}),
+    ...(workflow.definition === undefined ? {} : { workflow_definition: workflow.definition }),
   };
 }
+
+/** One page of the list: `limit` undefined means every match. `q` matches name, id or description. */
+export type WorkflowListQuery = { limit?: number; offset?: number; q?: string };
+
+export type WorkflowListPage = {
+  workflows: WorkflowSummary[];
+  /** Matches in all pages (unreadable rows included, so pages stay aligned). */
+  total: number;
+  /** Rows that could not be read (damaged in the file): left out, named for the log. */
+  unreadable: { id: string; problem: string }[];
+};
+
+/** `q` as a LIKE pattern: its own `%`, `_` and `\` match themselves. */
+const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const idOf = (raw: unknown): string =>
+  typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '(no id)';
 
 export type WorkflowStore = ReturnType<typeof createWorkflowStore>;
 
@@ -59,7 +71,12 @@ export type WorkflowStore = ReturnType<typeof createWorkflowStore>;
 export function createWorkflowStore(db: Database.Database) {
   const selectOne = db.prepare('SELECT * FROM workflows WHERE id = ?');
   const selectExists = db.prepare('SELECT 1 FROM workflows WHERE id = ?').pluck();
-  const selectAll = db.prepare('SELECT * FROM workflows ORDER BY created_at DESC, id');
+  const match = `(@q IS NULL OR name LIKE @q ESCAPE '\\' OR id LIKE @q ESCAPE '\\'
+    OR description LIKE @q ESCAPE '\\')`;
+  // LIMIT -1 is SQLite's "no limit".
+  const selectPage = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM workflows WHERE ${match}
+    ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`);
+  const countMatches = db.prepare(`SELECT count(*) FROM workflows WHERE ${match}`).pluck();
   const upsert = db.prepare(`
     INSERT INTO workflows (id, name, description, status, step, definition, created_at, updated_at, last_run_date)
     VALUES (@id, @name, @description, @status, @step, @definition, @created_at, @updated_at, @last_run_date)
@@ -76,8 +93,29 @@ export function createWorkflowStore(db: Database.Database) {
     has(id: string): boolean {
       return selectExists.get(id) !== undefined;
     },
-    list(): StoredWorkflow[] {
-      return selectAll.all().map((row) => toStored(workflowRowSchema.parse(row)));
+    /**
+     * Newest first, without definitions. A row that does not read (a damaged file, a bad
+     * hand edit) is left out and reported rather than failing the whole list.
+     */
+    list(query: WorkflowListQuery = {}): WorkflowListPage {
+      const params = {
+        q: query.q === undefined || query.q === '' ? null : likePattern(query.q),
+        limit: query.limit ?? -1,
+        offset: query.offset ?? 0,
+      };
+      const workflows: WorkflowSummary[] = [];
+      const unreadable: WorkflowListPage['unreadable'] = [];
+      for (const raw of selectPage.all(params)) {
+        const row = summaryRowSchema.safeParse(raw);
+        if (row.success) workflows.push(row.data);
+        else
+          unreadable.push({ id: idOf(raw), problem: row.error.issues[0]?.message ?? 'unreadable' });
+      }
+      const total =
+        query.limit === undefined && params.offset === 0
+          ? workflows.length + unreadable.length
+          : z.number().parse(countMatches.get({ q: params.q }));
+      return { workflows, total, unreadable };
     },
     save(workflow: StoredWorkflow): void {
       upsert.run({ ...workflow, definition: JSON.stringify(workflow.definition) });

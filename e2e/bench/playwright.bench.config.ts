@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumLaunchOptions } from '../support/find-chromium.ts';
+import { BENCH_API_KEY } from './bench-key.ts';
 
 /*
  * The browser benchmark of the sample payload (not part of `npm test`: timings are
@@ -38,6 +39,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(port),
       INLET_DATA_DIR: dataDir,
+      INLET_API_KEY: BENCH_API_KEY,
       INLET_SANDBOX_ROW_MS: '0',
       INLET_RATE_LIMIT_PER_MIN: '0',
     },

@@ -90,6 +90,8 @@ export class RunConsole {
   async openWorkflow(name: string): Promise<void> {
     await this.region.getByRole('button', { name: 'Open workflow', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: /^Open a workflow from / });
+    // The list renders only the rows in view: search, as a user with many workflows would.
+    await dialog.getByRole('searchbox', { name: 'Search workflows' }).fill(name);
     await dialog.getByRole('button', { name: `Open ${name}`, exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(this.region.getByText(name, { exact: true })).toBeVisible();

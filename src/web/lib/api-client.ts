@@ -51,6 +51,14 @@ export async function apiRequest<S extends z.ZodType>(
   connection: Connection,
   request: ApiRequest<S>,
 ): Promise<z.infer<S>> {
+  return (await apiExchange(connection, request)).data;
+}
+
+/** `apiRequest`, with the answer's headers (a list's `X-Total-Count`, say). */
+export async function apiExchange<S extends z.ZodType>(
+  connection: Connection,
+  request: ApiRequest<S>,
+): Promise<{ data: z.infer<S>; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (connection.apiKey !== undefined) headers['x-api-key'] = connection.apiKey;
   const payload =
@@ -91,5 +99,5 @@ export async function apiRequest<S extends z.ZodType>(
       problems: [],
     });
   }
-  return parsed.data;
+  return { data: parsed.data, headers: response.headers };
 }

@@ -3,7 +3,7 @@ import { type WorkflowGraph, workflowResponseSchema } from '../../../../core/wir
 import { apiRequest } from '../../../lib/api-client.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { getWorkflowQueryOptions } from './get-workflow.ts';
-import { getWorkflowsQueryOptions } from './list-workflows.ts';
+import { workflowListKey } from './list-workflows.ts';
 
 export type SaveWorkflowInput = {
   /** Present: update (an upsert) that workflow; absent: create a new one. */
@@ -45,7 +45,7 @@ export function useSaveWorkflow(connection: Connection) {
     onSuccess: async (workflow) => {
       queryClient.setQueryData(getWorkflowQueryOptions(connection, workflow.id).queryKey, workflow);
       await queryClient.invalidateQueries({
-        queryKey: getWorkflowsQueryOptions(connection).queryKey,
+        queryKey: workflowListKey(connection),
       });
     },
   });

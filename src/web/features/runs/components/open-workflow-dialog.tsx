@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { getWorkflowQueryOptions } from '../api/get-workflow.ts';
-import { useWorkflows } from '../api/list-workflows.ts';
+import { flattenPages, useWorkflowPages } from '../api/list-workflows.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
-import { formatDateTime } from './format.ts';
+import { WorkflowTable } from './workflow-table.tsx';
 
 export type OpenWorkflowDialogProps = {
   open: boolean;
@@ -31,9 +31,41 @@ export function OpenWorkflowDialog(props: OpenWorkflowDialogProps) {
   );
 }
 
+/** Search text sent once typing pauses this long, not on every keystroke. */
+const SEARCH_DELAY_MS = 200;
+
+function useDebounced(value: string): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(value);
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return settled;
+}
+
+function listSummary(loaded: number, total: number, q: string): string {
+  const count = total.toLocaleString();
+  if (q !== '') return `${count} ${total === 1 ? 'workflow matches' : 'workflows match'} “${q}”`;
+  if (loaded < total) return `${count} workflows; more load as you scroll`;
+  return `${count} ${total === 1 ? 'workflow' : 'workflows'}`;
+}
+
 function WorkflowList({ onClose, connection, onOpened }: OpenWorkflowDialogProps) {
   const queryClient = useQueryClient();
-  const workflows = useWorkflows(connection);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
+  const pages = useWorkflowPages(connection, q);
+  const workflows = useMemo(() => flattenPages(pages.data?.pages ?? []), [pages.data]);
+  const first = pages.data?.pages[0];
+  const total = first?.total ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const [opening, setOpening] = useState<string | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const handleOpen = (id: string) => {
@@ -56,54 +88,50 @@ function WorkflowList({ onClose, connection, onOpened }: OpenWorkflowDialogProps
   };
   return (
     <div className="runs-form">
-      {workflows.isPending && <p className="section-hint">Loading workflows…</p>}
-      {workflows.isError && (
-        <ApiErrorNotice error={workflows.error} title="Could not list workflows" />
+      <label className="field-label" htmlFor="open-workflow-search">
+        Search workflows
+      </label>
+      <input
+        id="open-workflow-search"
+        type="search"
+        className="input"
+        placeholder="Name, id or description"
+        maxLength={200}
+        autoComplete="off"
+        value={search}
+        onChange={(event) => {
+          setSearch(event.target.value);
+        }}
+      />
+      {pages.isPending && <p className="section-hint">Loading workflows…</p>}
+      {pages.isError && !pages.isFetchNextPageError && (
+        <ApiErrorNotice error={pages.error} title="Could not list workflows" />
       )}
-      {workflows.data?.length === 0 && (
+      {first && (
+        <p className="section-hint" role="status">
+          {listSummary(workflows.length, total, q)}
+        </p>
+      )}
+      {first !== undefined && first.unreadable > 0 && (
+        <p className="notice notice--warning" role="alert">
+          {first.unreadable} stored {first.unreadable === 1 ? 'workflow' : 'workflows'} could not be
+          read and {first.unreadable === 1 ? 'is' : 'are'} left out; the server log names them.
+        </p>
+      )}
+      {first && total === 0 && q === '' && (
         <p className="section-hint">No workflows on this target yet. Save one first.</p>
       )}
-      {workflows.data && workflows.data.length > 0 && (
-        <div className="runs-table-wrap runs-table-wrap--dialog">
-          <table className="runs-table">
-            <caption className="visually-hidden">Workflows</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Updated</th>
-                <th scope="col">Last run</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workflows.data.map((workflow) => (
-                <tr key={workflow.id}>
-                  <th scope="row">
-                    <span className="runs-table__name">{workflow.name}</span>
-                    <span className="runs-table__id">{workflow.id}</span>
-                  </th>
-                  <td>{formatDateTime(workflow.updated_at)}</td>
-                  <td>{formatDateTime(workflow.last_run_date)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-label={`Open ${workflow.name}`}
-                      disabled={opening !== undefined}
-                      onClick={() => {
-                        handleOpen(workflow.id);
-                      }}
-                    >
-                      {opening === workflow.id ? 'Opening…' : 'Open'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {workflows.length > 0 && (
+        <WorkflowTable
+          workflows={workflows}
+          total={total}
+          opening={opening}
+          onOpen={handleOpen}
+          onNearEnd={loadMore}
+        />
+      )}
+      {pages.isFetchNextPageError && (
+        <ApiErrorNotice error={pages.error} title="Could not load more workflows" />
       )}
       {error !== undefined && <ApiErrorNotice error={error} title="Could not open the workflow" />}
       <div className="runs-form__actions">

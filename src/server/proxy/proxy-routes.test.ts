@@ -17,6 +17,12 @@ describe('proxy to the Sixtyfour API', () => {
   let oddBase: string;
   let seenHeaders: Record<string, unknown> = {};
   const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
+  const large = JSON.stringify(
+    Array.from({ length: 30_000 }, (_, i) => ({
+      id: `wf-${i}`,
+      name: `Workflow ${i} ${'é'.repeat(40)}`,
+    })),
+  );
 
   beforeAll(async () => {
     upstream = await startTestApp();
@@ -32,6 +38,13 @@ describe('proxy to the Sixtyfour API', () => {
         // About 64 KB of gzip that inflates to 64 MB.
         response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
         response.end(bomb);
+      } else if (request.url?.startsWith('/workflows/large')) {
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          'x-total-count': '30000',
+        });
+        response.end(gzipSync(large));
       } else if (request.url?.startsWith('/workflows/slow')) {
         setTimeout(
           () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
@@ -144,6 +157,28 @@ describe('proxy to the Sixtyfour API', () => {
     }
   });
 
+  it('passes a large answer under the cap on byte for byte, with its count header', async () => {
+    const proxy = await startUiApp({
+      SIXTYFOUR_API_BASE: oddBase,
+      SIXTYFOUR_API_KEY: 'server-key',
+      INLET_PROXY_MAX_RESPONSE_BYTES: String(8 * 1024 * 1024),
+    });
+    try {
+      const { cookie } = await pageCookie(proxy.app);
+      const answer = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/large',
+        headers: { cookie },
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(Buffer.byteLength(large)).toBeGreaterThan(1024 * 1024);
+      expect(answer.body === large).toBe(true);
+      expect(answer.headers['x-total-count']).toBe('30000');
+      expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('never forwards cookies or Authorization; 3xx, 5xx, HTML, gzip bombs and timeouts become 502/504', async () => {
     const proxy = await startUiApp({
       SIXTYFOUR_API_BASE: oddBase,
@@ -178,6 +213,11 @@ describe('proxy to the Sixtyfour API', () => {
       });
       expect(bombed.statusCode).toBe(502);
       expect(json(bombed)).toEqual({ detail: containing('INLET_PROXY_MAX_RESPONSE_BYTES') });
+      const tooLarge = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/large',
+        headers: { cookie },
+      });
+      expect(tooLarge.statusCode).toBe(502);
       const slow = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/slow',
         headers: { cookie },

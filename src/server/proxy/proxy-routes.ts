@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UpstreamStatusResponse } from '../../core/wire/session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
@@ -31,12 +32,13 @@ const headerValue = (value: string | string[] | undefined): string | undefined =
   Array.isArray(value) ? value[0] : value;
 
 /**
- * The upstream body as text, read a chunk at a time after decoding (fetch undoes gzip), and
- * cancelled as soon as it passes `max` bytes: a small compressed answer that inflates to
- * gigabytes never takes more than `max` of memory. Undefined when it was too large.
+ * The upstream body's chunks, read one at a time after decoding (fetch undoes gzip), and
+ * cancelled as soon as they pass `max` bytes: a small compressed answer that inflates to
+ * gigabytes never takes more than `max` of memory. Undefined when it was too large. Kept as
+ * chunks, not joined: the answer streams them out as they are.
  */
-async function readCapped(response: Response, max: number): Promise<string | undefined> {
-  if (response.body === null) return '';
+async function readCapped(response: Response, max: number): Promise<Uint8Array[] | undefined> {
+  if (response.body === null) return [];
   // Node's fetch types its body as ReadableStream<any>; its chunks are bytes.
   const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +53,22 @@ async function readCapped(response: Response, max: number): Promise<string | und
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return chunks;
+}
+
+/** Most of an error answer read for its detail. */
+const DETAIL_BYTES = 64 * 1024;
+
+/** The start of a body as text, for an error's detail. */
+function textOf(chunks: readonly Uint8Array[]): string {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    if (size >= DETAIL_BYTES) break;
+    head.push(chunk);
+    size += chunk.byteLength;
+  }
+  return Buffer.concat(head).subarray(0, DETAIL_BYTES).toString('utf8');
 }
 
 const isJson = (contentType: string | null): boolean =>
@@ -131,8 +148,8 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
         `Could not reach Sixtyfour at ${options.base}: ${errorMessage(error)}.`,
       );
     }
-    const text = await readCapped(response, options.maxResponseBytes);
-    if (text === undefined) {
+    const chunks = await readCapped(response, options.maxResponseBytes);
+    if (chunks === undefined) {
       throw detailError(
         502,
         `Sixtyfour's answer is larger than ${options.maxResponseBytes} bytes once decoded (INLET_PROXY_MAX_RESPONSE_BYTES); it was not passed on.`,
@@ -147,19 +164,19 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
     if (response.status >= 500) {
       throw detailError(
         502,
-        `Sixtyfour answered ${response.status}: ${readableDetail(text) || 'no detail'}.`,
+        `Sixtyfour answered ${response.status}: ${readableDetail(textOf(chunks)) || 'no detail'}.`,
       );
     }
     if (!isJson(response.headers.get('content-type'))) {
       throw new HttpError(502, {
-        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(text)}`,
+        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(textOf(chunks))}`,
       });
     }
     for (const name of PASSED_HEADERS) {
       const value = response.headers.get(name);
       if (value !== null) void reply.header(name, value);
     }
-    return reply.code(response.status).send(text);
+    return reply.code(response.status).send(Readable.from(chunks));
   };
 
   app.route({ method: ['GET', 'POST'], url: `${PROXY_PREFIX}/workflows`, handler: forward });

@@ -1,12 +1,11 @@
+// First: zod must be jitless before any schema is built (see the module).
+import '../lib/api/zod-jitless.ts';
 import { AppLayout } from './app-layout.tsx';
 import { DesignerWorkspace } from './designer-workspace.tsx';
 import { AppProviders } from './providers.tsx';
-import { applyThemePreference, readThemePreference } from '../lib/theme.ts';
 import { TargetSwitch } from '../features/target/components/target-switch.tsx';
 
-// Before the first paint, so a chosen theme never flashes the other one.
-applyThemePreference(readThemePreference(), false);
-
+/** The whole app, loaded on demand by main.tsx once the shell has painted. */
 export function App() {
   return (
     <AppProviders>

@@ -43,14 +43,23 @@ const warningSchema = z.object({
 });
 export type RunWarning = z.infer<typeof warningSchema>;
 
-/** A run as stored, without its payload (read on its own with `payload`). */
-export type StoredRun = {
-  job_id: string;
-  workflow_id: string;
-  workflow_name: string;
-  status: RunStatus;
-  status_reason: string | null;
-  error_message: string | null;
+type RunRow = z.infer<typeof runRowSchema>;
+/** The row's JSON and flag columns, which a stored run holds parsed. */
+type ParsedColumns =
+  | 'seq'
+  | 'save_json'
+  | 'result_formats'
+  | 'definition'
+  | 'specs_override'
+  | 'warnings'
+  | 'blocks'
+  | 'metrics';
+
+/**
+ * A run as stored, without its payload (read on its own with `payload`): the row's text
+ * columns as its schema infers them, its JSON columns parsed.
+ */
+export type StoredRun = Omit<RunRow, ParsedColumns> & {
   save_json: boolean;
   /** The result files the run saves; null for runs stored before (CSV, and JSON with save_json). */
   result_formats: ResultFormat[] | null;
@@ -61,10 +70,6 @@ export type StoredRun = {
   warnings: RunWarning[];
   blocks: BlockLiveStatus[];
   metrics: Record<string, unknown> | null;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  updated_at: string;
 };
 
 const resultFormatListSchema = z.array(resultFormatSchema);

@@ -21,7 +21,7 @@ const summary = (id: string, name: string) => ({
 
 /** Stands in for api.sixtyfour.ai, which cannot run here: its answers as its OpenAPI gives them. */
 function answer(body: unknown, headers: Record<string, string> = {}) {
-  const fetch = vi.fn((_url: string) =>
+  const fetch = vi.fn<(url: string) => Promise<Response>>(() =>
     Promise.resolve(
       new Response(JSON.stringify(body), {
         headers: { 'content-type': 'application/json', ...headers },

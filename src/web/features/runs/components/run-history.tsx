@@ -25,6 +25,8 @@ export type RunHistoryProps = {
   rerunNote: string;
   onRerun: (run: WorkflowRunResponse) => void;
   rerunDisabled: boolean;
+  /** Opens the run comparison; absent while fewer than two runs have results to compare. */
+  onCompare: (() => void) | undefined;
 };
 
 /** The workflow's past runs, newest first, from `GET /workflows/runs?workflow_id=`. */
@@ -38,6 +40,7 @@ export function RunHistory({
   rerunNote,
   onRerun,
   rerunDisabled,
+  onCompare,
 }: RunHistoryProps) {
   const titleId = useId();
   const noteId = useId();
@@ -50,6 +53,15 @@ export function RunHistory({
         <span className="section-hint" id={noteId}>
           {rerunNote}
         </span>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={onCompare === undefined}
+          title={onCompare === undefined ? 'Needs two finished runs with results' : undefined}
+          onClick={onCompare}
+        >
+          Compare runs
+        </button>
       </div>
       {isPending && <p className="section-hint">Loading runs…</p>}
       {error !== null && error !== undefined && (

@@ -19,6 +19,7 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 import { RunFireBar } from './run-fire-bar.tsx';
+import { comparableRuns, RunComparison } from './run-comparison.tsx';
 import { RunHistory } from './run-history.tsx';
 import { normalizeStatus, RunStatusPanel } from './run-status-panel.tsx';
 import { SpecsOverridePanel } from './specs-override-panel.tsx';
@@ -52,6 +53,7 @@ export function RunPanel({
 }: RunPanelProps) {
   const { connection } = access;
   const [saveJson, setSaveJson] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const followedRunId = slot.followedRunId;
   const follow = useCallback(
     (jobId: string) => {
@@ -182,6 +184,22 @@ export function RunPanel({
             rerun.rerun(run);
           }}
           rerunDisabled={!canRun || rerun.loading}
+          onCompare={
+            comparableRuns(runs.data ?? []).length >= 2
+              ? () => {
+                  setComparing(true);
+                }
+              : undefined
+          }
+        />
+      )}
+      {workflow && comparing && runs.data && (
+        <RunComparison
+          connection={connection}
+          runs={runs.data}
+          onClose={() => {
+            setComparing(false);
+          }}
         />
       )}
     </div>

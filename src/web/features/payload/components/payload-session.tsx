@@ -9,7 +9,6 @@ import {
 } from '../../../lib/monaco/large-json-editor.tsx';
 import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
-import { usePayloadStorage } from '../hooks/use-payload-storage.ts';
 import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
 import type { ProblemGroup } from '../model/problem-groups.ts';
 import {
@@ -29,8 +28,11 @@ import { errorMessage } from '../../../../core/error-message.ts';
 
 export type PayloadSessionProps = {
   spec: SpecModel;
-  draftId: string;
+  /** The stored payload to start from; undefined: none stored, start from webhook_input. */
+  storedText: string | undefined;
   draftName?: string | undefined;
+  /** Each edit, cheaply (no text): what is on screen is no longer what is stored. */
+  onEdit?: (() => void) | undefined;
   onAddColumns?: ((columns: Column[]) => void) | undefined;
   onSaveWebhookInput?: ((text: string) => void) | undefined;
   onTextChange?: ((text: string) => void) | undefined;
@@ -45,8 +47,9 @@ const SUMMARY_ID = 'payload-validation-summary';
 /** One draft's sample payload: the editor, the judge's verdict and problems, the preview. */
 export function PayloadSession({
   spec,
-  draftId,
+  storedText,
   draftName,
+  onEdit,
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
@@ -64,25 +67,32 @@ export function PayloadSession({
   const replaceText = useCallback((text: string) => {
     editorRef.current?.replaceText(text);
   }, []);
-  const storage = usePayloadStorage(draftId, replaceText);
-  const [initialText] = useState(() => storage.initialText ?? spec.webhook_input ?? '');
-  const { save } = storage;
+  const [initialText] = useState(() => storedText ?? spec.webhook_input ?? '');
   const handleJudgedText = useCallback(
     (text: string) => {
-      save(text);
       if (onTextChange) {
         startTransition(() => {
           onTextChange(text);
         });
       }
     },
-    [save, onTextChange],
+    [onTextChange],
   );
-  const { state, pending, failure, clientRef, handleContentChange } = usePayloadJudge({
+  const judge = usePayloadJudge({
     editorRef,
     spec,
     onJudgedText: handleJudgedText,
   });
+  const { state, pending, failure, clientRef } = judge;
+  const onEditRef = useRef(onEdit);
+  useEffect(() => {
+    onEditRef.current = onEdit;
+  });
+  const { handleContentChange: judgeContent } = judge;
+  const handleContentChange = useCallback(() => {
+    onEditRef.current?.();
+    judgeContent();
+  }, [judgeContent]);
   const imports = usePayloadImport({ clientRef, spec, replaceText });
   const judged = state.status === 'judged' ? state.judged : undefined;
 
@@ -248,7 +258,6 @@ export function PayloadSession({
               loading={editorLoading}
               judged={judged}
               pending={pending}
-              saveProblem={storage.saveProblem}
             />
           </div>
           <div className="payload__side" id={SUMMARY_ID}>

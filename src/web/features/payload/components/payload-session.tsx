@@ -9,6 +9,7 @@ import {
 } from '../../../lib/monaco/large-json-editor.tsx';
 import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
+import { usePayloadReplace } from '../hooks/use-payload-replace.ts';
 import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
 import type { ProblemGroup } from '../model/problem-groups.ts';
 import {
@@ -23,6 +24,8 @@ import { ImportNotes } from './import-notes.tsx';
 import { InferColumnsDialog } from './infer-columns-dialog.tsx';
 import { PayloadToolbar } from './payload-toolbar.tsx';
 import { ProblemsList } from './problems-list.tsx';
+import { ReplacePayloadDialog } from './replace-payload-dialog.tsx';
+import { ReplacedNotice } from './replaced-notice.tsx';
 import { ValidationSummary } from './validation-summary.tsx';
 import { errorMessage } from '../../../../core/error-message.ts';
 
@@ -64,9 +67,6 @@ export function PayloadSession({
   const [proposals, setProposals] = useState<ColumnProposal[] | undefined>();
   const [inferProblem, setInferProblem] = useState<string | undefined>();
 
-  const replaceText = useCallback((text: string) => {
-    editorRef.current?.replaceText(text);
-  }, []);
   const [initialText] = useState(() => storedText ?? spec.webhook_input ?? '');
   const handleJudgedText = useCallback(
     (text: string) => {
@@ -84,16 +84,35 @@ export function PayloadSession({
     onJudgedText: handleJudgedText,
   });
   const { state, pending, failure, clientRef } = judge;
+  const dismissImportRef = useRef<() => void>(() => undefined);
+  const replacing = usePayloadReplace({
+    editorRef,
+    restoredEdits: storedText !== undefined && storedText.trim() !== '',
+    onReplaced: () => {
+      // The import's notes describe a payload that is no longer there.
+      dismissImportRef.current();
+    },
+  });
+  const imports = usePayloadImport({ clientRef, spec, replaceText: replacing.replaceWith });
+  useEffect(() => {
+    dismissImportRef.current = imports.dismiss;
+  });
   const onEditRef = useRef(onEdit);
   useEffect(() => {
     onEditRef.current = onEdit;
   });
   const { handleContentChange: judgeContent } = judge;
-  const handleContentChange = useCallback(() => {
-    onEditRef.current?.();
-    judgeContent();
-  }, [judgeContent]);
-  const imports = usePayloadImport({ clientRef, spec, replaceText });
+  const { noteChange, isProgrammatic } = replacing;
+  const handleContentChange = useCallback(
+    (_version: number, change: { wholeText: boolean }) => {
+      onEditRef.current?.();
+      noteChange();
+      // The user replaced everything (select all, then paste or delete): the notes go too.
+      if (change.wholeText && !isProgrammatic()) dismissImportRef.current();
+      judgeContent();
+    },
+    [judgeContent, noteChange, isProgrammatic],
+  );
   const judged = state.status === 'judged' ? state.judged : undefined;
 
   const currentText = (): string => editorRef.current?.snapshot().text ?? '';
@@ -226,14 +245,24 @@ export function PayloadSession({
               announce('Saved the sample payload as the spec’s webhook_input.');
             }}
             onLoad={() => {
-              if (spec.webhook_input !== undefined) replaceText(spec.webhook_input);
-              // The import's notes describe a payload that is no longer there.
-              imports.dismiss();
-              announce('Loaded the spec’s webhook_input into the sample payload.');
+              if (spec.webhook_input === undefined) return;
+              void replacing
+                .replaceWith(spec.webhook_input, 'the spec’s webhook_input')
+                .then((done) => {
+                  if (done) announce('Loaded the spec’s webhook_input into the sample payload.');
+                });
             }}
           />
         </header>
         <ImportNotes result={imports.result} onDismiss={imports.dismiss} />
+        <ReplacedNotice
+          replaced={replacing.replaced}
+          onUndo={() => {
+            replacing.undo();
+            announce('Restored the payload as it was before.');
+          }}
+          onDismiss={replacing.dismissReplaced}
+        />
         {inferProblem && (
           <p className="notice notice--error payload__notice" role="alert">
             Columns could not be inferred: {inferProblem}
@@ -278,6 +307,7 @@ export function PayloadSession({
         </div>
       </section>
       <DatasetPreview clientRef={clientRef} judged={judged} spec={spec} />
+      <ReplacePayloadDialog request={replacing.request} />
       <InferColumnsDialog
         proposals={proposals}
         onClose={() => {

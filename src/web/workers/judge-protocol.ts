@@ -41,6 +41,8 @@ export const judgeRequestSchema = z.discriminatedUnion('type', [
     judgeId: z.number(),
     columns: z.array(z.string()),
     spec: specModelSchema.optional(),
+    /** Absent: values of the wrong type; `missing_required`: add the column where missing. */
+    kind: z.enum(['type_mismatch', 'missing_required']).optional(),
   }),
 ]);
 export type JudgeRequest = z.infer<typeof judgeRequestSchema>;

@@ -124,23 +124,33 @@ export function PayloadSession({
     editorRef.current?.placeCursor(finding.offset);
   }, []);
 
-  const handleFixColumn = (column: string) => {
+  const fixColumn = (column: string, kind: 'type_mismatch' | 'missing_required') => {
     const client = clientRef.current;
     if (!client || !judged) return;
     const { judgeId, version } = judged;
-    client.columnFix(judgeId, [column]).then(
+    client.columnFix(judgeId, [column], undefined, kind).then(
       (edits) => {
         const applied = editorRef.current?.applyEdits(version, edits) ?? false;
+        const count = (word: string): string =>
+          `${edits.length.toLocaleString('en-US')} ${word}${edits.length === 1 ? '' : 's'}`;
         announce(
-          applied
-            ? `Fixed ${edits.length.toLocaleString('en-US')} ${edits.length === 1 ? 'value' : 'values'} of ${column}. Undo takes it back.`
-            : 'The payload changed meanwhile; try the fix again.',
+          !applied
+            ? 'The payload changed meanwhile; try the fix again.'
+            : kind === 'missing_required'
+              ? `Added ${column} with a placeholder to ${count('row')}. Undo takes it back.`
+              : `Fixed ${count('value')} of ${column}. Undo takes it back.`,
         );
       },
       (error: unknown) => {
         announce(`The fix failed: ${errorMessage(error)}`);
       },
     );
+  };
+  const handleFixColumn = (column: string) => {
+    fixColumn(column, 'type_mismatch');
+  };
+  const handleFillColumn = (column: string) => {
+    fixColumn(column, 'missing_required');
   };
   const handleAddColumn = (column: Column) => {
     if (!onAddColumns) return;
@@ -152,6 +162,7 @@ export function PayloadSession({
     spec,
     read: (offset, length) => editorRef.current?.readRange(offset, length) ?? '',
     onFixColumn: handleFixColumn,
+    onFillColumn: handleFillColumn,
     onAddColumn: handleAddColumn,
   };
   const fixContextRef = useRef(fixContext);
@@ -166,6 +177,7 @@ export function PayloadSession({
     if (group.column === null || !judged) return;
     if (group.kind === 'advisory_column')
       handleAddColumn(advisoryColumn(judged.judgement, group.column));
+    else if (group.kind === 'missing_required') handleFillColumn(group.column);
     else handleFixColumn(group.column);
   };
 

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { benchPayload } from './bench/payload-sample.ts';
 import { DesignerPage } from './pages/designer-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -98,5 +100,73 @@ test('two tabs edit one draft’s payload: B takes theirs and shows the stored p
     await expect(a.designer.draftStatus).toContainText('Changed in another tab');
     await a.designer.draftStatus.getByRole('button', { name: 'Take theirs' }).click();
     await expect(a.payload.preview).toContainText(shows(1));
+  });
+});
+
+test('a draft saved before payloads were part of drafts opens with its payload', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+
+  await test.step('The browser holds a draft in the old format, its payload beside it', async () => {
+    await designer.goto();
+    await page.evaluate((text) => {
+      localStorage.clear();
+      sessionStorage.clear();
+      const draft = {
+        id: 'old-draft',
+        name: 'Old leads',
+        model: { columns: [], dataframe_type: 'LEAD' },
+        createdAt: 1,
+        updatedAt: 1,
+      };
+      localStorage.setItem(
+        'inlet.drafts.v2.doc.old-draft',
+        JSON.stringify({ revision: 5, value: draft }),
+      );
+      localStorage.setItem('inlet.payload.v1.old-draft', text);
+    }, rows(2));
+  });
+
+  await test.step('It opens with its payload, saved; and again after a reload', async () => {
+    await page.reload();
+    await expect(designer.draftSelect.locator('option:checked')).toHaveText('Old leads');
+    await expect(payload.preview).toContainText(shows(2));
+    await expect(designer.draftStatus).toContainText('Saved');
+    await page.reload();
+    await expect(payload.preview).toContainText(shows(2));
+  });
+
+  await test.step('An edit to it is kept like any other', async () => {
+    await payload.replaceText(rows(3));
+    await expect(payload.preview).toContainText(shows(3));
+    await expect(designer.draftStatus).toContainText('Saved');
+    await page.reload();
+    await expect(payload.preview).toContainText(shows(3));
+  });
+});
+
+test('a payload too large for localStorage is kept in the draft across a reload', async ({
+  page,
+}, testInfo) => {
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  // 10,000 rows, about 3 MB: past what localStorage takes, so it goes to IndexedDB.
+  const file = testInfo.outputPath('big-payload.json');
+  await writeFile(file, benchPayload(10_000));
+
+  await test.step('Import it: saved once it is stored', async () => {
+    await designer.goto();
+    await payload.waitForEditor();
+    await payload.importFile(file);
+    await expect(payload.preview).toContainText('10,000 rows');
+    await expect(designer.draftStatus).toContainText('Saved');
+  });
+
+  await test.step('Reload: the draft opens with it', async () => {
+    await page.reload();
+    await expect(payload.preview).toContainText('10,000 rows');
+    await expect(designer.draftStatus).toContainText('Saved');
   });
 });

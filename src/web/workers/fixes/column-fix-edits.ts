@@ -4,7 +4,8 @@ import { missingColumnEdit } from './missing-column.ts';
 import { type TextEdit, fixValue } from './value-fix.ts';
 
 /** What a column fix mends: values of the wrong type, or the column missing from rows. */
-export type ColumnFixKind = 'type_mismatch' | 'missing_required';
+export const COLUMN_FIX_KINDS = ['type_mismatch', 'missing_required'] as const;
+export type ColumnFixKind = (typeof COLUMN_FIX_KINDS)[number];
 
 /**
  * Every edit that gives one column's wrongly typed values its type (or, for

@@ -7,17 +7,12 @@ import {
   LargeJsonEditor,
   type LargeJsonEditorHandle,
 } from '../../../lib/monaco/large-json-editor.tsx';
+import { usePayloadFixes } from '../hooks/use-payload-fixes.ts';
 import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
 import { usePayloadReplace } from '../hooks/use-payload-replace.ts';
 import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
-import type { ProblemGroup } from '../model/problem-groups.ts';
-import {
-  advisoryColumn,
-  groupFixTitle,
-  type QuickFixContext,
-  quickFixesAt,
-} from '../model/quick-fixes.ts';
+import { groupFixTitle } from '../model/quick-fixes.ts';
 import { DatasetPreview } from './dataset-preview.tsx';
 import { EditorFooter } from './editor-footer.tsx';
 import { ImportNotes } from './import-notes.tsx';
@@ -124,62 +119,13 @@ export function PayloadSession({
     editorRef.current?.placeCursor(finding.offset);
   }, []);
 
-  const fixColumn = (column: string, kind: 'type_mismatch' | 'missing_required') => {
-    const client = clientRef.current;
-    if (!client || !judged) return;
-    const { judgeId, version } = judged;
-    client.columnFix(judgeId, [column], undefined, kind).then(
-      (edits) => {
-        const applied = editorRef.current?.applyEdits(version, edits) ?? false;
-        const count = (word: string): string =>
-          `${edits.length.toLocaleString('en-US')} ${word}${edits.length === 1 ? '' : 's'}`;
-        announce(
-          !applied
-            ? 'The payload changed meanwhile; try the fix again.'
-            : kind === 'missing_required'
-              ? `Added ${column} with a placeholder to ${count('row')}. Undo takes it back.`
-              : `Fixed ${count('value')} of ${column}. Undo takes it back.`,
-        );
-      },
-      (error: unknown) => {
-        announce(`The fix failed: ${errorMessage(error)}`);
-      },
-    );
-  };
-  const handleFixColumn = (column: string) => {
-    fixColumn(column, 'type_mismatch');
-  };
-  const handleFillColumn = (column: string) => {
-    fixColumn(column, 'missing_required');
-  };
-  const handleAddColumn = (column: Column) => {
-    if (!onAddColumns) return;
-    onAddColumns([column]);
-    announce(`Added ${column.name} (${column.type}) to the spec.`);
-  };
-  const fixContext: QuickFixContext | undefined = judged && {
-    judgement: judged.judgement,
+  const { fixContext, quickFixes, handleFixGroup } = usePayloadFixes({
+    editorRef,
+    clientRef,
+    judged,
     spec,
-    read: (offset, length) => editorRef.current?.readRange(offset, length) ?? '',
-    onFixColumn: handleFixColumn,
-    onFillColumn: handleFillColumn,
-    onAddColumn: handleAddColumn,
-  };
-  const fixContextRef = useRef(fixContext);
-  useEffect(() => {
-    fixContextRef.current = fixContext;
+    onAddColumns,
   });
-  const quickFixes = useCallback((start: number, end: number) => {
-    const context = fixContextRef.current;
-    return context ? quickFixesAt(context, start, end) : [];
-  }, []);
-  const handleFixGroup = (group: ProblemGroup) => {
-    if (group.column === null || !judged) return;
-    if (group.kind === 'advisory_column')
-      handleAddColumn(advisoryColumn(judged.judgement, group.column));
-    else if (group.kind === 'missing_required') handleFillColumn(group.column);
-    else handleFixColumn(group.column);
-  };
 
   const handleInfer = () => {
     const client = clientRef.current;

@@ -65,3 +65,37 @@ test('quick fixes: remove the quotes in all rows, from the lightbulb or the prob
     await expect(payload.summary).toContainText('0 errors · 0 warnings · 0 advisory columns');
   });
 });
+
+test('quick fix: a missing required column is added with a typed placeholder, in all rows', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const companies = [{ company: 'A' }, { company: 'B' }, { company: 'C' }];
+
+  await test.step('A spec with email required; a payload of rows without it', async () => {
+    await designer.goto();
+    await payload.waitForEditor();
+    await designer.addColumn({ name: 'email', type: 'string', required: true });
+    await payload.replaceText(JSON.stringify(companies));
+    await expect(payload.summary).toContainText('3 errors · 0 warnings · 1 advisory column');
+    await expect(payload.problemGroup('email missing in 3 rows')).toBeVisible();
+  });
+
+  await test.step('The lightbulb on a row offers to add email in all 3 rows', async () => {
+    await payload.problem(/Row 2 · email/).click();
+    await payload.applyQuickFix(/^Add “email” with a placeholder "" in all 3 rows/);
+    await expect(payload.summary).toContainText('0 errors · 0 warnings · 1 advisory column');
+  });
+
+  await test.step('Undo, then "Apply to all rows" in the problems list does the same', async () => {
+    await payload.editor.focus();
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(payload.summary).toContainText('3 errors · 0 warnings · 1 advisory column');
+    await payload
+      .problemGroup('email missing in 3 rows')
+      .getByRole('button', { name: 'Apply to all rows' })
+      .click();
+    await expect(payload.summary).toContainText('0 errors · 0 warnings · 1 advisory column');
+  });
+});

@@ -24,7 +24,7 @@ import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 export function DesignerWorkspace() {
   const drafts = useDrafts();
   const announce = useAnnounce();
-  const { active, create, updateActive, updateRunSlot, replaceModel } = drafts;
+  const { active, create, updateActive, updateRunSlot, replaceModel, updatePayload } = drafts;
   const handleImport = useCallback(
     (model: SpecModel, name: string) => {
       const draft = create(name, model);
@@ -41,6 +41,14 @@ export function DesignerWorkspace() {
     [announce, create],
   );
   const [payloadText, setPayloadText] = useState('');
+  const handlePayloadText = useCallback(
+    (text: string) => {
+      setPayloadText(text);
+      updatePayload(text);
+    },
+    [updatePayload],
+  );
+  const { payloadView } = drafts;
   // The spec the next run uses (the run console knows it); the sample is judged against it.
   const [judged, setJudged] = useState<JudgedSpec | undefined>(undefined);
   // Changes from the payload go into the designer in place (it stays mounted, keeping focus,
@@ -86,13 +94,15 @@ export function DesignerWorkspace() {
   const payloadPane = (
     <PayloadWorkbench
       spec={judged?.model ?? active.model}
-      draftId={active.id}
+      sessionKey={payloadView.key}
+      storedText={payloadView}
+      onEdit={drafts.notePayloadEdit}
       draftName={active.name}
       headerNote={<JudgedAgainstStatus judged={judged} />}
       problemsNote={<FormDiffersNotice judged={judged} specModel={active.model} />}
       onAddColumns={handleAddColumns}
       onSaveWebhookInput={handleSaveWebhookInput}
-      onTextChange={setPayloadText}
+      onTextChange={handlePayloadText}
     />
   );
   const runPane = (

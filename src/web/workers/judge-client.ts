@@ -2,6 +2,7 @@ import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { createJudgeWorker } from './create-judge-worker.ts';
 import type { ConversionResult, ImportFormat } from './import/conversion.ts';
+import type { ColumnFixKind } from './fixes/column-fix-edits.ts';
 import type { TextEdit } from './fixes/value-fix.ts';
 import {
   judgeResponseEnvelopeSchema,
@@ -65,14 +66,23 @@ export class JudgeClient {
     return response.columns;
   }
 
-  /** Edits that fix every wrongly typed value of one column, over all rows of a judgement. */
-  async columnFix(judgeId: number, columns: string[], spec?: SpecModel): Promise<TextEdit[]> {
+  /**
+   * Edits that fix every wrongly typed value of one column (or, with `missing_required`, add
+   * it where rows lack it), over all rows of a judgement.
+   */
+  async columnFix(
+    judgeId: number,
+    columns: string[],
+    spec?: SpecModel,
+    kind?: ColumnFixKind,
+  ): Promise<TextEdit[]> {
     const response = await this.#ask((id): JudgeRequest => ({
       type: 'column-fix',
       id,
       judgeId,
       columns,
       ...(spec === undefined ? {} : { spec }),
+      ...(kind === undefined ? {} : { kind }),
     }));
     if (response.type !== 'column-fixed')
       throw new Error('The judge answered a request for fixes with something else.');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
 import { specModelSchema } from '../../core/spec/webhook-spec.ts';
 import { IMPORT_FORMATS, type ConversionResult } from './import/conversion.ts';
+import { COLUMN_FIX_KINDS } from './fixes/column-fix-edits.ts';
 import type { TextEdit } from './fixes/value-fix.ts';
 
 /**
@@ -41,6 +42,8 @@ export const judgeRequestSchema = z.discriminatedUnion('type', [
     judgeId: z.number(),
     columns: z.array(z.string()),
     spec: specModelSchema.optional(),
+    /** Absent: values of the wrong type; `missing_required`: add the column where missing. */
+    kind: z.enum(COLUMN_FIX_KINDS).optional(),
   }),
 ]);
 export type JudgeRequest = z.infer<typeof judgeRequestSchema>;

@@ -112,7 +112,12 @@ function handle(request: JudgeRequest): void {
         post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
         return;
       }
-      const edits = columnFixEdits(last.text, request.spec ?? last.spec, request.columns);
+      const edits = columnFixEdits(
+        last.text,
+        request.spec ?? last.spec,
+        request.columns,
+        request.kind,
+      );
       post({ type: 'column-fixed', id: request.id, edits });
       return;
     }

@@ -56,8 +56,11 @@ export type LargeJsonEditorProps = {
   initialText: string;
   ariaLabel: string;
   describedBy?: string;
-  /** Called on every change, cheaply: read the text with `snapshot` when you need it. */
-  onContentChange?: (version: number) => void;
+  /**
+   * Called on every change, cheaply: read the text with `snapshot` when you need it.
+   * `wholeText`: the change replaced everything there was (select all, then paste or delete).
+   */
+  onContentChange?: (version: number, change: { wholeText: boolean }) => void;
   onCursorChange?: (position: { line: number; column: number }) => void;
   /** True while a large text is being put into the editor (it is read-only meanwhile). */
   onLoadingChange?: (loading: boolean) => void;
@@ -300,11 +303,17 @@ export function LargeJsonEditor({
     let contentListener: IDisposable | undefined;
     const listen = (model: MonacoEditor.ITextModel): void => {
       contentListener?.dispose();
-      contentListener = model.onDidChangeContent(() => {
+      contentListener = model.onDidChangeContent((event) => {
         // The slices of a loading text are one change, announced when it began.
         if (loadingRef.current) return;
         versionRef.current += 1;
-        latest.current.onContentChange?.(versionRef.current);
+        const only = event.changes.length === 1 ? event.changes[0] : undefined;
+        // O(1): one change from the start whose text is now all the model holds.
+        const wholeText =
+          only !== undefined &&
+          only.rangeOffset === 0 &&
+          only.text.length === model.getValueLength();
+        latest.current.onContentChange?.(versionRef.current, { wholeText });
       });
     };
 
@@ -359,7 +368,7 @@ export function LargeJsonEditor({
             (model.getEOL() === '\r\n' || !text.includes('\r'));
           if (!exact) {
             versionRef.current += 1;
-            latest.current.onContentChange?.(versionRef.current);
+            latest.current.onContentChange?.(versionRef.current, { wholeText: true });
           }
           const waiting = loading.markers;
           if (waiting) {
@@ -418,7 +427,7 @@ export function LargeJsonEditor({
         const load = loadRef.current;
         const announce = (): void => {
           versionRef.current += 1;
-          latest.current.onContentChange?.(versionRef.current);
+          latest.current.onContentChange?.(versionRef.current, { wholeText: true });
         };
         if (!editor || !load) {
           pendingTextRef.current = text;

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { createChangeFeed } from '../../../lib/storage/change-feed.ts';
 import type { RunSlot } from '../../../lib/storage/run-slot.ts';
 import { draftDifferences } from '../model/draft-diff.ts';
-import { judgeForeignSave, type Working } from '../model/draft-session.ts';
 import { initialDrafts } from '../model/initial-drafts.ts';
 import {
   createDraft,
@@ -14,183 +13,97 @@ import {
   listDrafts,
   localStorageOrUndefined,
   readDraft,
-  type StoredDraft,
   uniqueDraftName,
   writeActiveId,
   writeDraft,
 } from '../model/drafts-store.ts';
+import { copyOf, type StoredConflict, useDraftSaving } from './use-draft-saving.ts';
 
-export type SaveStatus =
-  | { kind: 'saved' }
-  | { kind: 'pending' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'conflict' };
+export type { SaveStatus } from './use-draft-saving.ts';
 
-/** Another tab saved this draft differently (`theirs` undefined: it deleted it). */
-type StoredConflict = { theirs: StoredDraft | undefined };
 /** With what differs between the shown draft (as edited since) and theirs, in words. */
 export type DraftConflict = StoredConflict & { differences: string[] };
 
-const SAVE_DELAY_MS = 300;
+const FEED_NAME = 'inlet.drafts';
 
 const withoutJsonText = (draft: Draft): Draft => {
   const copy = { ...draft };
   delete copy.jsonText;
   return copy;
 };
-const FEED_NAME = 'inlet.drafts';
 
 /**
- * Named drafts in localStorage, one document each with a revision. Edits are saved shortly
- * after they stop (and at once when the page is hidden or closed); structural changes at
- * once. Every write is a compare-and-set on the revision this tab started from, and every
- * save is announced to the other tabs: a draft changed elsewhere becomes a conflict the user
- * settles ("Take theirs", "Keep mine as a new draft"), never a silent overwrite.
+ * Named drafts in localStorage, one document each with a revision: spec, JSON editor text,
+ * run slots and where the sample payload's text lies. Edits are saved shortly after they
+ * stop (and at once when the page is hidden or closed); structural changes at once. Every
+ * write is a compare-and-set on the revision this tab started from, and every save is
+ * announced to the other tabs: a draft changed elsewhere becomes a conflict the user settles
+ * ("Take theirs", "Keep mine as a new draft"), never a silent overwrite.
  */
 export function useDrafts() {
   const [storage] = useState(localStorageOrUndefined);
   const [initial] = useState(() => initialDrafts(storage));
   const [feed] = useState(() => createChangeFeed(FEED_NAME, DRAFT_KEY_PREFIX));
   const [list, setList] = useState<Draft[]>(initial.list);
-  const [working, setWorkingState] = useState<Working>(initial.working);
-  const [conflict, setConflictState] = useState<StoredConflict | undefined>(undefined);
-  const [failure, setFailure] = useState<string | undefined>(initial.failure);
+  const listRef = useRef(list);
   const [notice, setNotice] = useState(initial.notice);
   // Bumped when the shown draft's content is replaced from outside (take theirs), so the
   // designer, which keeps its own form state, starts again from the new content.
   const [generation, setGeneration] = useState(0);
-  const workingRef = useRef(working);
-  const conflictRef = useRef(conflict);
-  const listRef = useRef(list);
-  const timerRef = useRef<number | undefined>(undefined);
-
-  const setWorking = useCallback((next: Working) => {
-    workingRef.current = next;
-    setWorkingState(next);
-  }, []);
-  const setConflict = useCallback((next: StoredConflict | undefined) => {
-    conflictRef.current = next;
-    setConflictState(next);
-  }, []);
   const refreshList = useCallback(() => {
     const stored = listDrafts(storage).drafts.map((entry) => entry.value);
     listRef.current = stored;
     setList(stored);
   }, [storage]);
-  const clearTimer = () => {
-    if (timerRef.current !== undefined) window.clearTimeout(timerRef.current);
-    timerRef.current = undefined;
-  };
+  const {
+    working,
+    workingRef,
+    setWorking,
+    conflict,
+    conflictRef,
+    setConflict,
+    setFailure,
+    clearTimer,
+    flush,
+    schedule,
+    commit,
+    writeNew,
+    payload,
+    saveStatus,
+  } = useDraftSaving({ storage, feed, initial, listRef, refreshList });
+  const {
+    showPayloadOf,
+    mine: minePayload,
+    update: updatePayloadText,
+    clearFailure: clearPayloadFailure,
+  } = payload;
+  const payloadDirty = payload.dirty;
 
-  const showConflict = useCallback(
-    (theirs: StoredDraft | undefined) => {
-      clearTimer();
-      setConflict({ theirs });
-    },
-    [setConflict],
-  );
-
-  const flush = useCallback(() => {
-    clearTimer();
-    const current = workingRef.current;
-    if (!current.dirty || conflictRef.current) return;
-    const result = writeDraft(storage, current.draft, current.base);
-    if (result.ok) {
-      setWorking({ ...current, base: result.revision, dirty: false });
-      setFailure(undefined);
-      feed.publish({ key: draftKey(current.draft.id), revision: result.revision });
-      return;
-    }
-    if (result.reason === 'conflict') {
-      const judged = judgeForeignSave(current, result.theirs);
-      if (judged.action === 'adopt')
-        setWorking({ ...current, base: judged.revision, dirty: false });
-      else if (judged.action === 'conflict') showConflict(judged.theirs);
-      return;
-    }
-    setFailure(result.message);
-  }, [storage, feed, setWorking, showConflict]);
-
-  const commit = useCallback(
-    (draft: Draft, when: 'now' | 'soon') => {
-      const current = workingRef.current;
-      setWorking({ ...current, draft, dirty: true });
-      // In a conflict the edits stay here, on screen, until the user settles it.
-      if (conflictRef.current) return;
-      if (when === 'now') {
-        flush();
-        return;
-      }
-      clearTimer();
-      timerRef.current = window.setTimeout(flush, SAVE_DELAY_MS);
-    },
-    [flush, setWorking],
-  );
-
-  // Another tab's save: of this draft, judge it; of any, refresh the list of names.
-  useEffect(() => {
-    const unsubscribe = feed.subscribe((change) => {
-      refreshList();
-      const current = workingRef.current;
-      if (change.key !== draftKey(current.draft.id)) return;
-      const judged = judgeForeignSave(current, readDraft(storage, current.draft.id));
-      if (judged.action === 'adopt') {
-        setWorking({ ...current, base: judged.revision, dirty: false });
-        if (conflictRef.current) setConflict(undefined);
-      } else if (judged.action === 'conflict') showConflict(judged.theirs);
-    });
-    return unsubscribe;
-  }, [feed, storage, refreshList, setWorking, setConflict, showConflict]);
-
-  useEffect(() => {
-    const handleHide = () => {
-      if (timerRef.current !== undefined) flush();
-    };
-    const handleVisibility = () => {
-      if (document.visibilityState === 'hidden') handleHide();
-    };
-    window.addEventListener('pagehide', handleHide);
-    document.addEventListener('visibilitychange', handleVisibility);
-    return () => {
-      window.removeEventListener('pagehide', handleHide);
-      document.removeEventListener('visibilitychange', handleVisibility);
-      if (timerRef.current !== undefined) flush();
-    };
-  }, [flush]);
-
-  /** Makes `draft` (already stored as `base`) the one this tab shows. */
+  /** Makes `draft` (already stored as `base`) the one this tab shows; `mine`: its payload. */
   const show = useCallback(
-    (draft: Draft, base: number | undefined, dirty = false) => {
+    (draft: Draft, base: number | undefined, dirty = false, mine?: string) => {
+      showPayloadOf(draft, mine);
       setWorking({ draft, base, dirty });
       setConflict(undefined);
       writeActiveId(draft.id);
       setGeneration((value) => value + 1);
       refreshList();
     },
-    [setWorking, setConflict, refreshList],
+    [showPayloadOf, setWorking, setConflict, refreshList],
   );
 
-  /** Stores a new draft, tells the other tabs, and shows it. */
+  /** Stores a new draft, tells the other tabs, and shows it (with `mine` as its payload). */
   const storeNew = useCallback(
-    (draft: Draft) => {
+    (draft: Draft, mine?: string) => {
       const written = writeDraft(storage, draft, undefined);
       if (written.ok) feed.publish({ key: draftKey(draft.id), revision: written.revision });
       else if (written.reason !== 'conflict') setFailure(written.message);
-      show(draft, written.ok ? written.revision : undefined, !written.ok);
+      show(draft, written.ok ? written.revision : undefined, !written.ok, mine);
+      if (mine !== undefined) schedule(0);
       return draft;
     },
-    [storage, feed, show],
+    [storage, feed, show, schedule, setFailure],
   );
-
-  const copyOfMine = useCallback((): Draft => {
-    const mine = workingRef.current.draft;
-    const copy = createDraft(
-      uniqueDraftName(`${mine.name} (mine)`, listRef.current),
-      mine.model,
-      mine.runs,
-    );
-    return mine.jsonText === undefined ? copy : { ...copy, jsonText: mine.jsonText };
-  }, []);
 
   /** Leaving a draft in conflict keeps this tab's version as a new draft: nothing is lost. */
   const settleBeforeLeaving = useCallback(() => {
@@ -198,10 +111,8 @@ export function useDrafts() {
       flush();
       return;
     }
-    const copy = copyOfMine();
-    const written = writeDraft(storage, copy, undefined);
-    if (written.ok) feed.publish({ key: draftKey(copy.id), revision: written.revision });
-  }, [flush, copyOfMine, storage, feed]);
+    writeNew(copyOf(workingRef.current.draft, listRef.current), minePayload());
+  }, [flush, writeNew, minePayload, conflictRef, workingRef]);
 
   const active = working.draft;
   const drafts = useMemo(() => {
@@ -227,7 +138,16 @@ export function useDrafts() {
         'soon',
       );
     },
-    [commit],
+    [commit, workingRef],
+  );
+
+  /** The payload editor's text, read to be judged: saved after a quiet time if edited. */
+  const updatePayload = useCallback(
+    (text: string) => {
+      const delay = updatePayloadText(text);
+      if (delay !== undefined && !conflictRef.current) schedule(delay);
+    },
+    [updatePayloadText, schedule, conflictRef],
   );
 
   /** Replaces the active draft's spec from outside the designer (which then starts again). */
@@ -237,7 +157,7 @@ export function useDrafts() {
       commit({ ...rest, model, updatedAt: Date.now() }, 'now');
       setGeneration((value) => value + 1);
     },
-    [commit],
+    [commit, workingRef],
   );
 
   /** The active draft's run slot for one target (workflow, override, followed run). */
@@ -247,7 +167,7 @@ export function useDrafts() {
       if (JSON.stringify(draft.runs?.[target]) === JSON.stringify(slot)) return;
       commit({ ...draft, runs: { ...draft.runs, [target]: slot }, updatedAt: Date.now() }, 'soon');
     },
-    [commit],
+    [commit, workingRef],
   );
 
   const create = useCallback(
@@ -268,7 +188,7 @@ export function useDrafts() {
       if (stored) show(stored.value, stored.revision);
       else if (inMemory) show(inMemory, undefined, true);
     },
-    [storage, settleBeforeLeaving, show],
+    [storage, settleBeforeLeaving, show, workingRef],
   );
 
   const rename = useCallback(
@@ -278,7 +198,7 @@ export function useDrafts() {
       commit({ ...draft, name: name.trim(), updatedAt: Date.now() }, 'now');
       refreshList();
     },
-    [commit, refreshList],
+    [commit, refreshList, workingRef],
   );
 
   const remove = useCallback(
@@ -293,14 +213,16 @@ export function useDrafts() {
       if (next) show(next.value, next.revision);
       else storeNew(createDraft('Untitled spec'));
     },
-    [storage, feed, refreshList, show, storeNew],
+    [storage, feed, refreshList, show, storeNew, clearTimer, workingRef],
   );
 
   const takeTheirs = useCallback(() => {
     const current = conflictRef.current;
     if (!current) return;
-    if (current.theirs) {
-      show(current.theirs.value, current.theirs.revision);
+    // What is stored now: the other tab may have saved again since the conflict was shown.
+    const theirs = readDraft(storage, workingRef.current.draft.id) ?? current.theirs;
+    if (theirs) {
+      show(theirs.value, theirs.revision);
       return;
     }
     // Deleted elsewhere: show another draft (or a fresh one); "Keep mine" would keep this one.
@@ -309,30 +231,22 @@ export function useDrafts() {
     const stored = other && readDraft(storage, other.id);
     if (stored) show(stored.value, stored.revision);
     else storeNew(createDraft('Untitled spec'));
-  }, [show, setConflict, storage, storeNew]);
+  }, [show, setConflict, storage, storeNew, conflictRef, workingRef]);
 
   const keepMineAsNew = useCallback((): Draft | undefined => {
     if (!conflictRef.current) return undefined;
-    return storeNew(copyOfMine());
-  }, [storeNew, copyOfMine]);
+    return storeNew(copyOf(workingRef.current.draft, listRef.current), minePayload());
+  }, [storeNew, minePayload, conflictRef, workingRef]);
 
   const shownConflict = useMemo((): DraftConflict | undefined => {
     if (!conflict) return undefined;
     return {
       theirs: conflict.theirs,
       differences: conflict.theirs
-        ? draftDifferences(active, conflict.theirs.value)
+        ? draftDifferences(active, conflict.theirs.value, payloadDirty)
         : ['The other tab deleted this draft.'],
     };
-  }, [conflict, active]);
-
-  const saveStatus: SaveStatus = conflict
-    ? { kind: 'conflict' }
-    : failure !== undefined
-      ? { kind: 'failed', message: failure }
-      : working.dirty
-        ? { kind: 'pending' }
-        : { kind: 'saved' };
+  }, [conflict, active, payloadDirty]);
 
   return {
     drafts,
@@ -343,10 +257,15 @@ export function useDrafts() {
     saveStatus,
     conflict: shownConflict,
     notice,
+    /** The payload editor's starting text for the shown draft; a new `key`, a new editor. */
+    payloadView: payload.view,
     dismissNotice: () => {
       setNotice(undefined);
     },
     updateActive,
+    /** Each edit in the payload editor, cheaply (the text comes with `updatePayload`). */
+    notePayloadEdit: payload.noteEdit,
+    updatePayload,
     updateRunSlot,
     replaceModel,
     create,
@@ -357,6 +276,7 @@ export function useDrafts() {
     keepMineAsNew,
     retrySave: () => {
       setFailure(undefined);
+      clearPayloadFailure();
       flush();
     },
   };

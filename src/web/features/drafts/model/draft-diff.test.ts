@@ -45,6 +45,17 @@ describe('draftDifferences', () => {
     expect(draftDifferences(mine, start)).toEqual(['specs_override (sandbox) differs.']);
   });
 
+  it('sees a payload changed there and one edited here', () => {
+    const start = base();
+    const theirs: Draft = { ...start, payload: { key: 'inlet.payload.v2.d1.b' } };
+    expect(draftDifferences(start, theirs)).toEqual(['Sample payload: changed there.']);
+    expect(draftDifferences(start, theirs, true)).toEqual([
+      'Sample payload: edited here and changed there.',
+    ]);
+    expect(draftDifferences(start, start, true)).toEqual(['Sample payload: edited here.']);
+    expect(sameContent(start, theirs)).toBe(false);
+  });
+
   it('finds nothing between equal drafts saved at different times', () => {
     const start = base();
     expect(draftDifferences(start, { ...start, updatedAt: 99 })).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Column } from '../../../../core/spec/webhook-spec.ts';
-import type { Draft } from './drafts-store.ts';
+import { type Draft, payloadKeyOf } from './drafts-store.ts';
 
 const describeColumn = (column: Column): string =>
   `${column.type}${column.required ? ', required' : ''}${column.description ? `, “${column.description}”` : ''}`;
@@ -8,7 +8,12 @@ const describeColumn = (column: Column): string =>
  * What differs between this tab's draft and the one another tab saved, one line each, in
  * words: enough to choose between them without opening both.
  */
-export function draftDifferences(mine: Draft, theirs: Draft): string[] {
+export function draftDifferences(
+  mine: Draft,
+  theirs: Draft,
+  /** This tab's payload has edits not yet stored (the draft holds only where its text lies). */
+  payloadEdited = false,
+): string[] {
   const lines: string[] = [];
   if (mine.name !== theirs.name) lines.push(`Name: “${mine.name}” here, “${theirs.name}” there.`);
   if (mine.model.dataframe_type !== theirs.model.dataframe_type) {
@@ -35,6 +40,16 @@ export function draftDifferences(mine: Draft, theirs: Draft): string[] {
   }
   if ((mine.jsonText ?? '') !== (theirs.jsonText ?? '')) {
     lines.push('The spec JSON editor holds different unapplied text.');
+  }
+  const payloadChanged = payloadKeyOf(mine) !== payloadKeyOf(theirs);
+  if (payloadChanged || payloadEdited) {
+    lines.push(
+      payloadChanged && payloadEdited
+        ? 'Sample payload: edited here and changed there.'
+        : payloadChanged
+          ? 'Sample payload: changed there.'
+          : 'Sample payload: edited here.',
+    );
   }
   const targets = new Set([...Object.keys(mine.runs ?? {}), ...Object.keys(theirs.runs ?? {})]);
   for (const target of targets) {

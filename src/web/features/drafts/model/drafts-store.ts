@@ -10,6 +10,7 @@ import {
   writeDocIfRevision,
 } from '../../../lib/storage/revisioned-store.ts';
 import { runSlotSchema } from '../../../lib/storage/run-slot.ts';
+import { legacyPayloadKey, removePayload } from './payload-blobs.ts';
 
 /**
  * Drafts hold specs, overrides and ids only (no secrets), so localStorage is the right place.
@@ -35,13 +36,19 @@ export const draftSchema = z.object({
   jsonText: z.string().optional(),
   /** Per target (`sandbox`, `sixtyfour`): open workflow, override text, followed run. */
   runs: z.record(z.string(), runSlotSchema).optional(),
+  /**
+   * Where the sample payload's text lies (see `payload-blobs.ts`): a key, not the text, so
+   * a draft write stays small. Absent in drafts saved before it: their payload, if any,
+   * lies under `legacyPayloadKey(id)`.
+   */
+  payload: z.object({ key: z.string().min(1) }).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 export type StoredDraft = Revisioned<Draft>;
 
-const newId = (): string =>
+export const newId = (): string =>
   typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -51,9 +58,17 @@ export function createDraft(name: string, model = emptySpecModel(), runs?: Draft
   return { id: newId(), name, model, ...(runs ? { runs } : {}), createdAt: now, updatedAt: now };
 }
 
-/** The parts a user edits; two drafts with the same content need no merge. */
+/** The key of a draft's payload text; a draft from before keys has it in the old place. */
+export const payloadKeyOf = (draft: Draft): string =>
+  draft.payload?.key ?? legacyPayloadKey(draft.id);
+
+/**
+ * The parts a user edits; two drafts with the same content need no merge. Payloads compare
+ * by key: a new text always goes under a new key, so equal keys mean equal texts.
+ */
 export const sameContent = (a: Draft, b: Draft): boolean =>
   a.name === b.name &&
+  payloadKeyOf(a) === payloadKeyOf(b) &&
   JSON.stringify(a.model) === JSON.stringify(b.model) &&
   a.jsonText === b.jsonText &&
   JSON.stringify(a.runs ?? {}) === JSON.stringify(b.runs ?? {});
@@ -112,7 +127,10 @@ export function listDrafts(storage: Storage | undefined): LoadedDrafts {
   return { drafts, notices };
 }
 
-export const readDraft = (storage: Storage | undefined, id: string): StoredDraft | undefined => {
+export const readDraft = (
+  storage: KeyValueStorage | undefined,
+  id: string,
+): StoredDraft | undefined => {
   if (!storage) return undefined;
   const read = readDoc(storage, draftKey(id), draftSchema);
   return read.kind === 'ok' ? read.doc : undefined;
@@ -135,8 +153,12 @@ export function writeDraft(
   return writeDocIfRevision(storage, draftKey(draft.id), draftSchema, draft, base);
 }
 
-export const deleteDraft = (storage: Storage | undefined, id: string): void => {
-  if (storage) removeDoc(storage, draftKey(id));
+/** Deletes a draft and its payload text. */
+export const deleteDraft = (storage: KeyValueStorage | undefined, id: string): void => {
+  if (!storage) return;
+  const stored = readDraft(storage, id);
+  removeDoc(storage, draftKey(id));
+  removePayload(storage, stored ? payloadKeyOf(stored.value) : legacyPayloadKey(id));
 };
 
 /** Moves drafts saved before revisions (and their open workflows) to one document each. */

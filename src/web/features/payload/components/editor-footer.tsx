@@ -8,11 +8,10 @@ export type EditorFooterProps = {
   loading: boolean;
   judged: JudgedPayload | undefined;
   pending: boolean;
-  saveProblem: string | undefined;
 };
 
 /** Under the editor: where the cursor is, how big the payload is against the limits. */
-export function EditorFooter({ cursor, loading, judged, pending, saveProblem }: EditorFooterProps) {
+export function EditorFooter({ cursor, loading, judged, pending }: EditorFooterProps) {
   const rows = judged?.judgement.summary.rowCount ?? 0;
   const bytes = judged?.bytes ?? 0;
   return (
@@ -38,7 +37,6 @@ export function EditorFooter({ cursor, loading, judged, pending, saveProblem }: 
             ? `Judged in ${String(Math.max(1, Math.round(judged.durationMs)))} ms`
             : ''}
       </span>
-      {saveProblem && <span className="payload__over">{saveProblem}</span>}
     </div>
   );
 }

@@ -7,30 +7,30 @@ import {
   LargeJsonEditor,
   type LargeJsonEditorHandle,
 } from '../../../lib/monaco/large-json-editor.tsx';
+import { usePayloadFixes } from '../hooks/use-payload-fixes.ts';
 import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
-import { usePayloadStorage } from '../hooks/use-payload-storage.ts';
+import { usePayloadReplace } from '../hooks/use-payload-replace.ts';
 import { type ColumnProposal, proposeColumns } from '../model/column-proposals.ts';
-import type { ProblemGroup } from '../model/problem-groups.ts';
-import {
-  advisoryColumn,
-  groupFixTitle,
-  type QuickFixContext,
-  quickFixesAt,
-} from '../model/quick-fixes.ts';
+import { groupFixTitle } from '../model/quick-fixes.ts';
 import { DatasetPreview } from './dataset-preview.tsx';
 import { EditorFooter } from './editor-footer.tsx';
 import { ImportNotes } from './import-notes.tsx';
 import { InferColumnsDialog } from './infer-columns-dialog.tsx';
 import { PayloadToolbar } from './payload-toolbar.tsx';
 import { ProblemsList } from './problems-list.tsx';
+import { ReplacePayloadDialog } from './replace-payload-dialog.tsx';
+import { ReplacedNotice } from './replaced-notice.tsx';
 import { ValidationSummary } from './validation-summary.tsx';
 import { errorMessage } from '../../../../core/error-message.ts';
 
 export type PayloadSessionProps = {
   spec: SpecModel;
-  draftId: string;
+  /** The stored payload to start from; undefined: none stored, start from webhook_input. */
+  storedText: string | undefined;
   draftName?: string | undefined;
+  /** Each edit, cheaply (no text): what is on screen is no longer what is stored. */
+  onEdit?: (() => void) | undefined;
   onAddColumns?: ((columns: Column[]) => void) | undefined;
   onSaveWebhookInput?: ((text: string) => void) | undefined;
   onTextChange?: ((text: string) => void) | undefined;
@@ -45,8 +45,9 @@ const SUMMARY_ID = 'payload-validation-summary';
 /** One draft's sample payload: the editor, the judge's verdict and problems, the preview. */
 export function PayloadSession({
   spec,
-  draftId,
+  storedText,
   draftName,
+  onEdit,
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
@@ -61,29 +62,52 @@ export function PayloadSession({
   const [proposals, setProposals] = useState<ColumnProposal[] | undefined>();
   const [inferProblem, setInferProblem] = useState<string | undefined>();
 
-  const replaceText = useCallback((text: string) => {
-    editorRef.current?.replaceText(text);
-  }, []);
-  const storage = usePayloadStorage(draftId, replaceText);
-  const [initialText] = useState(() => storage.initialText ?? spec.webhook_input ?? '');
-  const { save } = storage;
+  const [initialText] = useState(() => storedText ?? spec.webhook_input ?? '');
   const handleJudgedText = useCallback(
     (text: string) => {
-      save(text);
       if (onTextChange) {
         startTransition(() => {
           onTextChange(text);
         });
       }
     },
-    [save, onTextChange],
+    [onTextChange],
   );
-  const { state, pending, failure, clientRef, handleContentChange } = usePayloadJudge({
+  const judge = usePayloadJudge({
     editorRef,
     spec,
     onJudgedText: handleJudgedText,
   });
-  const imports = usePayloadImport({ clientRef, spec, replaceText });
+  const { state, pending, failure, clientRef } = judge;
+  const dismissImportRef = useRef<() => void>(() => undefined);
+  const replacing = usePayloadReplace({
+    editorRef,
+    restoredEdits: storedText !== undefined && storedText.trim() !== '',
+    onReplaced: () => {
+      // The import's notes describe a payload that is no longer there.
+      dismissImportRef.current();
+    },
+  });
+  const imports = usePayloadImport({ clientRef, spec, replaceText: replacing.replaceWith });
+  useEffect(() => {
+    dismissImportRef.current = imports.dismiss;
+  });
+  const onEditRef = useRef(onEdit);
+  useEffect(() => {
+    onEditRef.current = onEdit;
+  });
+  const { handleContentChange: judgeContent } = judge;
+  const { noteChange, isProgrammatic } = replacing;
+  const handleContentChange = useCallback(
+    (_version: number, change: { wholeText: boolean }) => {
+      onEditRef.current?.();
+      noteChange();
+      // The user replaced everything (select all, then paste or delete): the notes go too.
+      if (change.wholeText && !isProgrammatic()) dismissImportRef.current();
+      judgeContent();
+    },
+    [judgeContent, noteChange, isProgrammatic],
+  );
   const judged = state.status === 'judged' ? state.judged : undefined;
 
   const currentText = (): string => editorRef.current?.snapshot().text ?? '';
@@ -95,50 +119,13 @@ export function PayloadSession({
     editorRef.current?.placeCursor(finding.offset);
   }, []);
 
-  const handleFixColumn = (column: string) => {
-    const client = clientRef.current;
-    if (!client || !judged) return;
-    const { judgeId, version } = judged;
-    client.columnFix(judgeId, [column]).then(
-      (edits) => {
-        const applied = editorRef.current?.applyEdits(version, edits) ?? false;
-        announce(
-          applied
-            ? `Fixed ${edits.length.toLocaleString('en-US')} ${edits.length === 1 ? 'value' : 'values'} of ${column}. Undo takes it back.`
-            : 'The payload changed meanwhile; try the fix again.',
-        );
-      },
-      (error: unknown) => {
-        announce(`The fix failed: ${errorMessage(error)}`);
-      },
-    );
-  };
-  const handleAddColumn = (column: Column) => {
-    if (!onAddColumns) return;
-    onAddColumns([column]);
-    announce(`Added ${column.name} (${column.type}) to the spec.`);
-  };
-  const fixContext: QuickFixContext | undefined = judged && {
-    judgement: judged.judgement,
+  const { fixContext, quickFixes, handleFixGroup } = usePayloadFixes({
+    editorRef,
+    clientRef,
+    judged,
     spec,
-    read: (offset, length) => editorRef.current?.readRange(offset, length) ?? '',
-    onFixColumn: handleFixColumn,
-    onAddColumn: handleAddColumn,
-  };
-  const fixContextRef = useRef(fixContext);
-  useEffect(() => {
-    fixContextRef.current = fixContext;
+    onAddColumns,
   });
-  const quickFixes = useCallback((start: number, end: number) => {
-    const context = fixContextRef.current;
-    return context ? quickFixesAt(context, start, end) : [];
-  }, []);
-  const handleFixGroup = (group: ProblemGroup) => {
-    if (group.column === null || !judged) return;
-    if (group.kind === 'advisory_column')
-      handleAddColumn(advisoryColumn(judged.judgement, group.column));
-    else handleFixColumn(group.column);
-  };
 
   const handleInfer = () => {
     const client = clientRef.current;
@@ -216,14 +203,24 @@ export function PayloadSession({
               announce('Saved the sample payload as the spec’s webhook_input.');
             }}
             onLoad={() => {
-              if (spec.webhook_input !== undefined) replaceText(spec.webhook_input);
-              // The import's notes describe a payload that is no longer there.
-              imports.dismiss();
-              announce('Loaded the spec’s webhook_input into the sample payload.');
+              if (spec.webhook_input === undefined) return;
+              void replacing
+                .replaceWith(spec.webhook_input, 'the spec’s webhook_input')
+                .then((done) => {
+                  if (done) announce('Loaded the spec’s webhook_input into the sample payload.');
+                });
             }}
           />
         </header>
         <ImportNotes result={imports.result} onDismiss={imports.dismiss} />
+        <ReplacedNotice
+          replaced={replacing.replaced}
+          onUndo={() => {
+            replacing.undo();
+            announce('Restored the payload as it was before.');
+          }}
+          onDismiss={replacing.dismissReplaced}
+        />
         {inferProblem && (
           <p className="notice notice--error payload__notice" role="alert">
             Columns could not be inferred: {inferProblem}
@@ -248,7 +245,6 @@ export function PayloadSession({
               loading={editorLoading}
               judged={judged}
               pending={pending}
-              saveProblem={storage.saveProblem}
             />
           </div>
           <div className="payload__side" id={SUMMARY_ID}>
@@ -269,6 +265,7 @@ export function PayloadSession({
         </div>
       </section>
       <DatasetPreview clientRef={clientRef} judged={judged} spec={spec} />
+      <ReplacePayloadDialog request={replacing.request} />
       <InferColumnsDialog
         proposals={proposals}
         onClose={() => {

@@ -6,8 +6,15 @@ import './payload.css';
 export type PayloadWorkbenchProps = {
   /** The effective spec the payload is judged against. */
   spec: SpecModel;
-  /** The payload is kept per draft; another id starts that draft's own payload. */
-  draftId: string;
+  /** A new key starts a new editor (another draft, or the stored payload taken anew). */
+  sessionKey: string;
+  /**
+   * The stored payload to start from (undefined: none stored, start from webhook_input);
+   * loading while it is still being read.
+   */
+  storedText: { loading: true } | { loading: false; text: string | undefined };
+  /** Each edit in the editor, cheaply (no text): on screen is no longer what is stored. */
+  onEdit?: () => void;
   /** The draft's name, for the exported file ("Leads" → leads-payload.json). */
   draftName?: string;
   /** Columns the user chose to add from "Infer columns"; never existing ones. */
@@ -25,7 +32,9 @@ export type PayloadWorkbenchProps = {
 /** The sample payload: write or import one and see it judged as the API would, row by row. */
 export function PayloadWorkbench({
   spec,
-  draftId,
+  sessionKey,
+  storedText,
+  onEdit,
   draftName,
   onAddColumns,
   onSaveWebhookInput,
@@ -33,11 +42,26 @@ export function PayloadWorkbench({
   headerNote,
   problemsNote,
 }: PayloadWorkbenchProps) {
+  if (storedText.loading) {
+    return (
+      <section className="panel payload" aria-labelledby="sample-payload-title">
+        <header className="panel__header payload__header">
+          <h2 className="panel__title" id="sample-payload-title">
+            Sample payload
+          </h2>
+        </header>
+        <p className="payload__loading" role="status">
+          Reading the saved payload…
+        </p>
+      </section>
+    );
+  }
   return (
     <PayloadSession
-      key={draftId}
+      key={sessionKey}
       spec={spec}
-      draftId={draftId}
+      storedText={storedText.text}
+      onEdit={onEdit}
       draftName={draftName}
       onAddColumns={onAddColumns}
       onSaveWebhookInput={onSaveWebhookInput}

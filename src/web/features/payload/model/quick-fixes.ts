@@ -2,6 +2,7 @@ import type { Finding, JsonTypeName, Judgement } from '../../../../core/judge/ju
 import type { FieldType } from '../../../../core/spec/field-type.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { QuickFix } from '../../../lib/monaco/large-json-editor.tsx';
+import { missingColumnEdit, missingColumnTitle } from '../../../workers/fixes/missing-column.ts';
 import { fixTitle, fixValue, type ValueFix } from '../../../workers/fixes/value-fix.ts';
 import type { ProblemGroup } from './problem-groups.ts';
 
@@ -12,6 +13,8 @@ export type QuickFixContext = {
   read: (offset: number, length: number) => string;
   /** Fixes every wrongly typed value of a column (computed in the worker). */
   onFixColumn: (column: string) => void;
+  /** Adds a required column, with a typed placeholder, to every row that lacks it. */
+  onFillColumn: (column: string) => void;
   onAddColumn: (column: Column) => void;
 };
 
@@ -50,10 +53,11 @@ export function advisoryColumn(judgement: Judgement, name: string): Column {
   return { name, type: FIELD_TYPE_OF[best], required: false, description: '' };
 }
 
-const mismatchesIn = (judgement: Judgement, column: string): Finding[] =>
-  judgement.findings.filter(
-    (finding) => finding.kind === 'type_mismatch' && finding.column === column,
-  );
+const findingsIn = (judgement: Judgement, kind: Finding['kind'], column: string): Finding[] =>
+  judgement.findings.filter((finding) => finding.kind === kind && finding.column === column);
+
+const typeOf = (context: QuickFixContext, column: string) =>
+  context.spec.columns.find((candidate) => candidate.name === column)?.type;
 
 function valueFix(context: QuickFixContext, finding: Finding): ValueFix | undefined {
   const type = context.spec.columns.find((column) => column.name === finding.column)?.type;
@@ -81,13 +85,29 @@ export function quickFixesAt(context: QuickFixContext, start: number, end: numbe
         preferred: true,
         edits: [{ offset: finding.offset, length: finding.length, text: fix.text }],
       });
-      const rows = mismatchesIn(context.judgement, column).length;
+      const rows = findingsIn(context.judgement, 'type_mismatch', column).length;
       if (rows > 1 && !seen.has(`all:${column}`)) {
         seen.add(`all:${column}`);
         fixes.push({
           title: fixTitle(fix.kind, type, rows),
           run: () => {
             context.onFixColumn(column);
+          },
+        });
+      }
+    } else if (finding.kind === 'missing_required') {
+      const type = typeOf(context, column);
+      if (type === undefined || finding.length === undefined) continue;
+      const edit = missingColumnEdit(context.read, finding.offset, finding.length, column, type);
+      if (!edit) continue;
+      fixes.push({ title: missingColumnTitle(column, type), preferred: true, edits: [edit] });
+      const rows = findingsIn(context.judgement, 'missing_required', column).length;
+      if (rows > 1 && !seen.has(`fill:${column}`)) {
+        seen.add(`fill:${column}`);
+        fixes.push({
+          title: missingColumnTitle(column, type, rows),
+          run: () => {
+            context.onFillColumn(column);
           },
         });
       }
@@ -108,6 +128,10 @@ export function quickFixesAt(context: QuickFixContext, start: number, end: numbe
 export function groupFixTitle(context: QuickFixContext, group: ProblemGroup): string | undefined {
   if (group.kind === 'advisory_column' && group.column !== null)
     return `Add “${group.column}” to input_schema`;
+  if (group.kind === 'missing_required' && group.column !== null) {
+    const type = typeOf(context, group.column);
+    return type && missingColumnTitle(group.column, type, group.findings.length);
+  }
   if (group.kind !== 'type_mismatch' || group.column === null) return undefined;
   const first = group.findings[0];
   const type = context.spec.columns.find((column) => column.name === group.column)?.type;

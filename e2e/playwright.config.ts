@@ -56,6 +56,8 @@ export default defineConfig({
         INLET_DATA_DIR: dataDir,
         INLET_API_KEY: SANDBOX_API_KEY,
         INLET_SANDBOX_ROW_MS: '20',
+        // Deliveries are signed, so the receiver can verify them (deliveries spec).
+        INLET_WEBHOOK_SIGNING_SECRET: 'e2e-signing-secret-3c8a1f5e7b9d2046',
         // Its proxy forwards to the stand-in below, holding that server's key itself.
         SIXTYFOUR_API_BASE: UPSTREAM_BASE,
         SIXTYFOUR_API_KEY: UPSTREAM_API_KEY,

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { BlockInfoResponse } from '../../../../core/wire/workflow.ts';
 import { JsonEditor } from '../../../lib/monaco/json-editor.tsx';
+import { receiverUrl } from '../api/deliveries.ts';
 import {
   acceptsRowType,
   groupBlocks,
@@ -19,6 +20,11 @@ export type BlockStepsEditorProps = {
   onChange: (steps: WorkflowStep[]) => void;
   /** Blocks of the saved workflow off the edited path, which saving replaces. */
   outsideCount?: number;
+  /**
+   * Name of Inlet's receiver that "Use Inlet's receiver" points an outgoing_webhook at; absent
+   * (no button) off the sandbox, whose deliveries could not reach this machine.
+   */
+  receiverName?: string | undefined;
 };
 
 const rowTypeLabel = (rowType: StepRowType): string =>
@@ -35,6 +41,7 @@ export function BlockStepsEditor({
   steps,
   onChange,
   outsideCount = 0,
+  receiverName,
 }: BlockStepsEditorProps) {
   const inputs = stepInputTypes(rowType, steps);
   const replace = (index: number, step: WorkflowStep) => {
@@ -57,6 +64,7 @@ export function BlockStepsEditor({
             step={step}
             input={inputs[index]}
             blocks={blocks}
+            receiverName={receiverName}
             onChange={(next) => {
               replace(index, next);
             }}
@@ -83,14 +91,30 @@ export function BlockStepsEditor({
   );
 }
 
+/** The specs text with `url` set, other keys kept; text that is not a JSON object is replaced. */
+function withUrl(specsText: string, url: string): string {
+  let specs: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(specsText);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      specs = Object.fromEntries(Object.entries(parsed));
+    }
+  } catch {
+    // Not JSON yet: start from the url alone.
+  }
+  return `${JSON.stringify({ ...specs, url }, null, 2)}\n`;
+}
+
 function BlockStepRow({
   index,
   step,
   input,
   blocks,
+  receiverName,
   onChange,
   onRemove,
 }: {
+  receiverName: string | undefined;
   index: number;
   step: WorkflowStep;
   input: StepRowType;
@@ -156,6 +180,21 @@ function BlockStepRow({
         compact
         className="block-steps__specs"
       />
+      {step.block_name === 'outgoing_webhook' && receiverName !== undefined && (
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-label={`Use Inlet's receiver for block ${number}`}
+          onClick={() => {
+            onChange({
+              ...step,
+              specsText: withUrl(step.specsText, receiverUrl(window.location.origin, receiverName)),
+            });
+          }}
+        >
+          Use Inlet&rsquo;s receiver
+        </button>
+      )}
       {onRemove && (
         <button
           type="button"

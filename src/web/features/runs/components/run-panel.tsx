@@ -19,6 +19,7 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 import { RunFireBar } from './run-fire-bar.tsx';
+import { DeliveriesPanel } from './deliveries-panel.tsx';
 import { comparableRuns, RunComparison } from './run-comparison.tsx';
 import { RunHistory } from './run-history.tsx';
 import { normalizeStatus, RunStatusPanel } from './run-status-panel.tsx';
@@ -191,6 +192,15 @@ export function RunPanel({
                 }
               : undefined
           }
+        />
+      )}
+      {workflow && connection.target === 'sandbox' && (
+        <DeliveriesPanel
+          connection={connection}
+          workflowId={workflow.id}
+          onOpenRun={(runId) => {
+            follow(runId);
+          }}
         />
       )}
       {workflow && comparing && runs.data && (

@@ -16,6 +16,7 @@ import {
 } from '../model/workflow-steps.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { OverrideFoldChoice, useOverrideFold } from './override-fold-choice.tsx';
+import { receiverNameFor } from '../api/deliveries.ts';
 import { BlockStepsEditor } from './block-steps-editor.tsx';
 
 export type SaveWorkflowDialogProps = {
@@ -149,6 +150,7 @@ function SaveWorkflowForm({
           steps={steps}
           onChange={setSteps}
           outsideCount={blocksOutsideSteps(current?.workflow_definition)}
+          {...(connection.target === 'sandbox' ? { receiverName: receiverNameFor(name) } : {})}
         />
       )}
       <OverrideFoldChoice fold={fold} />

@@ -18,6 +18,7 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { OverrideFoldChoice, useOverrideFold } from './override-fold-choice.tsx';
 import { receiverNameFor } from '../api/deliveries.ts';
 import { BlockStepsEditor } from './block-steps-editor.tsx';
+import { DownstreamCheck } from './downstream-check.tsx';
 
 export type SaveWorkflowDialogProps = {
   open: boolean;
@@ -152,6 +153,9 @@ function SaveWorkflowForm({
           outsideCount={blocksOutsideSteps(current?.workflow_definition)}
           {...(connection.target === 'sandbox' ? { receiverName: receiverNameFor(name) } : {})}
         />
+      )}
+      {blocks.isSuccess && (
+        <DownstreamCheck spec={specModel} steps={steps} onStepsChange={setSteps} />
       )}
       <OverrideFoldChoice fold={fold} />
       {(problem !== undefined || save.isError) && (

@@ -1,22 +1,29 @@
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import { outgoingWebhookSpecSchema } from '../../core/workflow/block-catalogue.ts';
 import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
 import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
 import { jsonObjectSchema } from '../../core/wire/json-object.ts';
-import { describeResults } from '../results/describe-results.ts';
-import { compressJson } from '../store/compressed-json.ts';
 import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore, StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
 import type { ValidationCache } from '../workflows/validation-cache.ts';
-import { blockRunner } from './block-runners.ts';
 import { resetBlockState, settleBlocks } from './block-states.ts';
 import { crashPoint } from './crash-point.ts';
-import { deliverOutgoingWebhook, type OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
+import type { OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
 import type { Row } from './blocks/row.ts';
+import {
+  createRunProgress,
+  RunStopped,
+  type ActiveRun,
+  type PendingDelivery,
+  type RunProgress,
+  type StopReason,
+} from './active-run.ts';
+import { deliverPending } from './deliver-pending.ts';
+import { runBlocks } from './run-blocks.ts';
+import { summarizeRun } from './summarize-run.ts';
 import { errorMessage } from '../../core/error-message.ts';
 
 export type ExecutorOptions = {
@@ -39,21 +46,6 @@ export type ExecutorOptions = {
   busy?: () => boolean;
 };
 
-type StopReason = 'cancelled' | 'shutdown';
-/** An outgoing_webhook block whose rows are in, waiting for the run's results to be stored. */
-type PendingDelivery = { index: number; planned: PlannedBlock; rows: Row[] };
-type ActiveRun = { stop: StopReason | null; blocks: BlockLiveStatus[]; done: Promise<void> };
-
-class RunStopped extends Error {
-  constructor(readonly reason: StopReason) {
-    super(reason);
-  }
-}
-
-const PERSIST_EVERY_MS = 200;
-const CANCEL_CHECK_MS = 100;
-const PROGRESS_EVERY_MS = 50;
-const YIELD_EVERY_ROWS = 256;
 const RETRY_AFTER_FAILURE_MS = 1_000;
 /** Between pumps while `busy`: with two slots, at most about 100 runs a second start. */
 const BUSY_PUMP_DELAY_MS = 20;
@@ -61,7 +53,6 @@ const BUSY_PUMP_DELAY_MS = 20;
 const rowsSchema = z.array(jsonObjectSchema);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The run queue and executor: queued → running → completed | failed | cancelled, block by
@@ -186,124 +177,25 @@ export function createExecutor(options: ExecutorOptions) {
     state.blocks = run.blocks.map((block) => ({ ...block, last_updated: now }));
     if (!runs.start(jobId, state.blocks)) return;
     crashPoint('run-started');
-    // Block states reach the store at most every PERSIST_EVERY_MS while the run goes: the live
-    // status reads them from `active` meanwhile, every way a run ends writes them with its final
-    // status, and a restart resets them. Each write rewrites the run's row (its payload lives
-    // apart), so a short run writes it three times (insert, start, finish) instead of seven.
-    let lastPersist = Date.now();
-    const persist = () => {
-      const time = Date.now();
-      if (time - lastPersist < PERSIST_EVERY_MS) return;
-      lastPersist = time;
-      runs.saveBlocks(jobId, state.blocks);
-    };
-    const update = (index: number, patch: Partial<BlockLiveStatus>) => {
-      const block = state.blocks[index];
-      if (!block) return;
-      const next = { ...block, ...patch, last_updated: nowIso() };
-      next.metrics = {
-        ...next.metrics,
-        processed_count: next.processed_count,
-        total_count: next.total_count,
-      };
-      state.blocks[index] = next;
-    };
-    const checkStop = () => {
-      if (state.stop) throw new RunStopped(state.stop);
-    };
-    const pace = async (rowIndex: number) => {
-      if (options.rowMs <= 0) {
-        if (rowIndex % YIELD_EVERY_ROWS === 0) await yieldToLoop();
-        checkStop();
-        return;
-      }
-      let left = options.rowMs;
-      while (left > 0) {
-        checkStop();
-        const step = Math.min(left, CANCEL_CHECK_MS);
-        await sleep(step);
-        left -= step;
-      }
-      checkStop();
-    };
-
+    const progress = createRunProgress(
+      state,
+      (blocks) => {
+        runs.saveBlocks(jobId, blocks);
+      },
+      options.rowMs,
+    );
     let currentIndex = -1;
     try {
       const payloadText = runs.payload(jobId);
       if (payloadText === undefined)
         throw new Error('The run’s payload is missing from the store.');
       const payload = rowsSchema.parse(JSON.parse(payloadText));
-      const outputs = new Map<string, Row[]>();
-      const pending: PendingDelivery[] = [];
       const plan = validation.plan;
-      for (const [index, planned] of plan.entries()) {
-        currentIndex = index;
-        const input =
-          planned.parents.length === 0
-            ? payload
-            : planned.parents.flatMap((id) => outputs.get(id) ?? []);
-        update(index, {
-          status: 'running',
-          started_at: nowIso(),
-          total_count: input.length,
-          current_step: `Processing ${input.length} rows`,
-        });
-        persist();
-        const runner = blockRunner(planned.block);
-        const out: Row[] = [];
-        let lastProgress = Date.now();
-        for (const [rowIndex, row] of input.entries()) {
-          await pace(rowIndex);
-          out.push(...(await runner.processRow(row)));
-          // Paced rows show each step; unpaced ones (thousands a millisecond) a few times a
-          // second, since a new block state and timestamp per row cost more than the row.
-          const time = Date.now();
-          if (options.rowMs <= 0 && time - lastProgress < PROGRESS_EVERY_MS) continue;
-          lastProgress = time;
-          const processed = rowIndex + 1;
-          update(index, {
-            processed_count: processed,
-            progress_percentage: Math.round((processed / Math.max(1, input.length)) * 10000) / 100,
-            current_step: `Row ${processed} of ${input.length}`,
-          });
-          persist();
-        }
-        checkStop();
-        if (runner.finish) {
-          update(index, {
-            current_step: planned.block.block_name === 'outgoing_webhook' ? 'Sending' : 'Finishing',
-          });
-          persist();
-          out.push(...(await runner.finish()));
-        }
-        outputs.set(planned.blockId, out);
-        if (planned.block.block_name === 'outgoing_webhook') {
-          // Delivered once the run's results are stored, so its download link works at once.
-          pending.push({ index, planned, rows: input });
-          update(index, {
-            processed_count: input.length,
-            current_step: 'Waiting for the run’s results before sending',
-          });
-          persist();
-          continue;
-        }
-        const block = state.blocks[index];
-        update(index, {
-          status: 'completed',
-          completed_at: nowIso(),
-          progress_percentage: 100,
-          processed_count: input.length,
-          current_step: null,
-          metrics: {
-            ...(block?.metrics ?? { row_count: 0, dataframe_type: 'LEAD' }),
-            row_count: out.length,
-          },
-        });
-        persist();
-      }
-      checkStop();
+      const { outputs, pending } = await runBlocks(plan, payload, progress, options.rowMs, (at) => {
+        currentIndex = at;
+      });
       if (pending.length === 0) complete(run, plan, outputs, state);
-      else await completeWithDeliveries(run, plan, outputs, state, pending, update);
+      else await completeWithDeliveries(run, plan, outputs, state, pending, progress);
     } catch (error) {
       if (error instanceof RunStopped) {
         stopped(run, state, error.reason);
@@ -311,7 +203,11 @@ export function createExecutor(options: ExecutorOptions) {
       }
       const message = errorMessage(error);
       if (currentIndex >= 0)
-        update(currentIndex, { status: 'failed', error_message: message, completed_at: nowIso() });
+        progress.update(currentIndex, {
+          status: 'failed',
+          error_message: message,
+          completed_at: nowIso(),
+        });
       runs.finish(jobId, ['running'], {
         status: 'failed',
         status_reason: message,
@@ -319,30 +215,6 @@ export function createExecutor(options: ExecutorOptions) {
         blocks: state.blocks,
       });
     }
-  }
-
-  /** The run's result rows (its sinks' outputs), compressed, with their files and metrics. */
-  function summarize(run: StoredRun, plan: PlannedBlock[], outputs: Map<string, Row[]>) {
-    const withChildren = new Set(plan.flatMap((planned) => planned.parents));
-    const sinks = plan.filter((planned) => !withChildren.has(planned.blockId));
-    const rows = sinks.flatMap((planned) => outputs.get(planned.blockId) ?? []);
-    const compressed = compressJson(JSON.stringify(rows));
-    const described = describeResults({
-      jobId: run.job_id,
-      rowCount: rows.length,
-      saveJson: run.save_json,
-      formats: run.result_formats,
-      blockNumber: sinks.at(-1)?.block.sequence_number ?? null,
-      createdAt: nowIso(),
-    });
-    const metrics = {
-      rows_in: outputs.get(plan[0]?.blockId ?? '')?.length ?? 0,
-      rows_out: rows.length,
-      warnings_count: run.warnings.length,
-      warnings: run.warnings.slice(0, 100),
-      simulated: plan.some((planned) => planned.block.block_name !== 'webhook'),
-    };
-    return { compressed, described, metrics };
   }
 
   const storageProblem = (error: unknown): Error => {
@@ -363,7 +235,7 @@ export function createExecutor(options: ExecutorOptions) {
     outputs: Map<string, Row[]>,
     state: ActiveRun,
   ): void {
-    const { compressed, described, metrics } = summarize(run, plan, outputs);
+    const { compressed, described, metrics } = summarizeRun(run, plan, outputs);
     try {
       storeCompletion(run, { metrics, blocks: state.blocks, compressed, described });
     } catch (error) {
@@ -385,9 +257,9 @@ export function createExecutor(options: ExecutorOptions) {
     outputs: Map<string, Row[]>,
     state: ActiveRun,
     pending: PendingDelivery[],
-    update: (index: number, patch: Partial<BlockLiveStatus>) => void,
+    progress: RunProgress,
   ): Promise<void> {
-    const { compressed, described, metrics } = summarize(run, plan, outputs);
+    const { compressed, described, metrics } = summarizeRun(run, plan, outputs);
     try {
       storeResults(run.job_id, compressed, described);
     } catch (error) {
@@ -398,56 +270,15 @@ export function createExecutor(options: ExecutorOptions) {
       file && options.outgoing.resultsUrl
         ? options.outgoing.resultsUrl(run.job_id, file.filename)
         : null;
-    const failures: string[] = [];
-    for (const delivery of pending) {
-      const blockId = delivery.planned.blockId;
-      const spec = outgoingWebhookSpecSchema.safeParse(delivery.planned.block.specs);
-      const outcome = spec.success
-        ? await deliverOutgoingWebhook(
-            spec.data.url,
-            {
-              runId: run.job_id,
-              workflowId: run.workflow_id,
-              blockId,
-              rows: delivery.rows,
-              resultsDownloadUrl,
-            },
-            options.outgoing,
-            {
-              stop: () => state.stop !== null,
-              onAttempt: (attempt) => {
-                update(delivery.index, { current_step: `Sending (attempt ${attempt})` });
-                runs.saveBlocks(run.job_id, state.blocks);
-              },
-            },
-          )
-        : { eventId: '', attempts: 0, problem: 'outgoing_webhook needs a url (http or https).' };
-      if (state.stop === 'cancelled') throw new RunStopped('cancelled');
-      const block = state.blocks[delivery.index];
-      const blockMetrics = {
-        ...(block?.metrics ?? { row_count: 0, dataframe_type: 'LEAD' }),
-        row_count: delivery.rows.length,
-      };
-      if (outcome.problem === undefined) {
-        update(delivery.index, {
-          status: 'completed',
-          completed_at: nowIso(),
-          progress_percentage: 100,
-          current_step: null,
-          metrics: blockMetrics,
-        });
-        continue;
-      }
-      log.warn({ jobId: run.job_id, blockId, problem: outcome.problem }, 'outgoing_webhook failed');
-      update(delivery.index, {
-        status: 'failed',
-        completed_at: nowIso(),
-        current_step: null,
-        error_message: outcome.problem,
-        metrics: blockMetrics,
-      });
-      failures.push(`outgoing_webhook block ${blockId}: ${outcome.problem}`);
-    }
+    const failures = await deliverPending(
+      run,
+      pending,
+      state,
+      progress,
+      resultsDownloadUrl,
+      options.outgoing,
+      log,
+    );
     const finished =
       failures.length === 0
         ? runs.finish(run.job_id, ['running'], {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validationErrorSchema } from '../../core/wire/errors.ts';
+import { inboxJudgedSchema } from '../../core/wire/inbox.ts';
 import { resultFormatSchema } from '../../core/wire/results.ts';
 import type { IntakeRequest, IntakeResult } from './prepare-run.ts';
 
@@ -46,6 +47,7 @@ const intakeResultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('insert'),
     run: newRunRowSchema,
     idempotency: z.object({ keyHash: z.string(), key: z.string(), hash: z.string() }).nullable(),
+    judged: inboxJudgedSchema.optional(),
   }),
   z.object({ kind: z.literal('replay'), jobId: z.string() }),
   z.object({
@@ -59,6 +61,7 @@ const intakeResultSchema = z.discriminatedUnion('kind', [
       }),
       headers: z.record(z.string(), z.string()),
     }),
+    judged: inboxJudgedSchema.optional(),
   }),
 ]);
 

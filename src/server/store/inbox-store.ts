@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import {
+  inboxCauseSchema,
+  inboxEntrySummarySchema,
+  inboxFindingSchema,
+  inboxHeaderSchema,
+  inboxOutcomeSchema,
+  type InboxCause,
+  type InboxEntrySummary,
+  type InboxFinding,
+  type InboxJudged,
+  type InboxListQuery,
+  type InboxOutcome,
+} from '../../core/wire/inbox.ts';
+
+/** One recorded request, as the recorder hands it over: keys already masked, body already cut. */
+export type NewInboxEntry = {
+  receivedMs: number;
+  durationMs: number;
+  url: string;
+  workflowId: string | null;
+  statusCode: number;
+  outcome: InboxOutcome;
+  causes: InboxCause[];
+  jobId: string | null;
+  headers: { name: string; value: string }[];
+  contentType: string | null;
+  /** Null when the body was not read. */
+  body: Buffer | null;
+  bodySize: number | null;
+  bodySha256: string | null;
+  bodyTruncated: boolean;
+  findingsSource: InboxJudged['source'] | null;
+  findings: InboxFinding[];
+  errorCount: number;
+  warningCount: number;
+  answer: string;
+  answerTruncated: boolean;
+};
+
+/** A stored entry with everything the detail route shows (positions are found there). */
+export type StoredInboxEntry = InboxEntrySummary & {
+  headers: { name: string; value: string }[];
+  body: Buffer | null;
+  findings_source: InboxJudged['source'] | null;
+  findings: InboxFinding[];
+  answer: string;
+  answer_truncated: boolean;
+};
+
+const SUMMARY_COLUMNS =
+  'id, received_at, url, workflow_id, status_code, outcome, causes, job_id, content_type, body_size, body_sha256, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
+
+const summaryRowSchema = z.object({
+  id: z.number(),
+  received_at: z.string(),
+  url: z.string(),
+  workflow_id: z.string().nullable(),
+  status_code: z.number(),
+  outcome: inboxOutcomeSchema,
+  causes: z.string(),
+  job_id: z.string().nullable(),
+  content_type: z.string().nullable(),
+  body_size: z.number().nullable(),
+  body_sha256: z.string().nullable(),
+  body_truncated: z.number(),
+  body_read: z.number(),
+  error_count: z.number(),
+  warning_count: z.number(),
+});
+const detailRowSchema = summaryRowSchema.extend({
+  headers: z.string(),
+  body: z.instanceof(Buffer).nullable(),
+  findings_source: z.enum(['webhook_payload', 'webhook_input']).nullable(),
+  findings: z.string(),
+  answer: z.string(),
+  answer_truncated: z.number(),
+});
+
+const toSummary = (row: z.infer<typeof summaryRowSchema>): InboxEntrySummary =>
+  inboxEntrySummarySchema.parse({
+    ...row,
+    causes: z.array(inboxCauseSchema).parse(JSON.parse(row.causes)),
+    body_truncated: row.body_truncated === 1,
+    body_read: row.body_read === 1,
+  });
+
+export type InboxStore = {
+  /** Stores entries and prunes by count and age, in one transaction. */
+  saveAll: (entries: readonly NewInboxEntry[]) => void;
+  /** Deletes entries older than the age limit (start-up; saveAll does it too). */
+  pruneByAge: () => void;
+  list: (query: InboxListQuery) => { entries: InboxEntrySummary[]; nextBefore: number | null };
+  get: (id: number) => StoredInboxEntry | undefined;
+};
+
+/**
+ * The inbox (table inbox): the newest `maxEntries` requests of at most `maxAgeHours`. Ids only
+ * grow and only the oldest are deleted, so "ids above the newest minus maxEntries" is the
+ * count limit, a range delete on the primary key; the age limit walks the time index.
+ */
+export function createInboxStore(
+  db: Database.Database,
+  limits: { maxEntries: number; maxAgeHours: number; now?: () => number },
+): InboxStore {
+  const now = limits.now ?? Date.now;
+  const maxAgeMs = limits.maxAgeHours * 3_600_000;
+  const insert = db.prepare(`INSERT INTO inbox
+    (received_ms, received_at, duration_ms, url, workflow_id, status_code, outcome, causes,
+     job_id, headers, content_type, body, body_size, body_sha256, body_truncated,
+     findings_source, findings, error_count, warning_count, answer, answer_truncated)
+    VALUES (@receivedMs, @receivedAt, @durationMs, @url, @workflowId, @statusCode, @outcome,
+     @causes, @jobId, @headers, @contentType, @body, @bodySize, @bodySha256, @bodyTruncated,
+     @findingsSource, @findings, @errorCount, @warningCount, @answer, @answerTruncated)`);
+  const pruneCount = db.prepare('DELETE FROM inbox WHERE id <= ?');
+  const pruneAge = db.prepare('DELETE FROM inbox WHERE received_ms < ?');
+  const byId = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS}, headers, body, findings_source, findings, answer, answer_truncated FROM inbox WHERE id = ?`,
+  );
+  // A cause is matched inside the JSON list; causes are enum words, so '"word"' cannot overlap.
+  const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM inbox
+    WHERE (@before IS NULL OR id < @before)
+      AND (@workflowId IS NULL OR workflow_id = @workflowId)
+      AND (@outcome IS NULL OR outcome = @outcome)
+      AND (@cause IS NULL OR instr(causes, @cause) > 0)
+      AND (@q IS NULL OR instr(body, @q) > 0)
+    ORDER BY id DESC LIMIT @limit`);
+  const saveAll = db.transaction((entries: readonly NewInboxEntry[]) => {
+    let last = 0;
+    for (const entry of entries) {
+      const { lastInsertRowid } = insert.run({
+        ...entry,
+        receivedAt: new Date(entry.receivedMs).toISOString(),
+        causes: JSON.stringify(entry.causes),
+        headers: JSON.stringify(entry.headers),
+        bodyTruncated: entry.bodyTruncated ? 1 : 0,
+        findings: JSON.stringify(entry.findings),
+        answerTruncated: entry.answerTruncated ? 1 : 0,
+      });
+      last = Number(lastInsertRowid);
+    }
+    if (last > limits.maxEntries) pruneCount.run(last - limits.maxEntries);
+    pruneAge.run(now() - maxAgeMs);
+  });
+  return {
+    saveAll: (entries) => {
+      if (entries.length > 0) saveAll(entries);
+    },
+    pruneByAge: () => {
+      pruneAge.run(now() - maxAgeMs);
+    },
+    list(query) {
+      const rows = list
+        .all({
+          before: query.before ?? null,
+          workflowId: query.workflow_id ?? null,
+          outcome: query.outcome ?? null,
+          cause: query.cause === undefined ? null : `"${query.cause}"`,
+          // A blob, so instr() compares bytes with the body's bytes.
+          q: query.q === undefined ? null : Buffer.from(query.q, 'utf8'),
+          limit: query.limit + 1,
+        })
+        .map((row) => toSummary(summaryRowSchema.parse(row)));
+      const entries = rows.slice(0, query.limit);
+      const last = entries.at(-1);
+      return {
+        entries,
+        nextBefore: rows.length > query.limit && last !== undefined ? last.id : null,
+      };
+    },
+    get(id) {
+      const found = byId.get(id);
+      if (found === undefined) return undefined;
+      const row = detailRowSchema.parse(found);
+      return {
+        ...toSummary(row),
+        headers: z.array(inboxHeaderSchema).parse(JSON.parse(row.headers)),
+        body: row.body,
+        findings_source: row.findings_source,
+        findings: z.array(inboxFindingSchema).parse(JSON.parse(row.findings)),
+        answer: row.answer,
+        answer_truncated: row.answer_truncated === 1,
+      };
+    },
+  };
+}

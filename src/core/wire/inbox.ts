@@ -103,9 +103,8 @@ export const inboxEntrySummarySchema = z.object({
   content_type: z.string().nullable(),
   /** False when the request was answered before its body was read (auth, rate limit, too large). */
   body_read: z.boolean(),
-  /** Bytes received and the sha256 (hex) of all of them; for an unread body, its Content-Length. */
+  /** Bytes received; for an unread body, its Content-Length (null without one). */
   body_size: z.number().int().nullable(),
-  body_sha256: z.string().nullable(),
   /** Whether only the first INBOX_BODY_KEPT_BYTES were kept. */
   body_truncated: z.boolean(),
   error_count: z.number().int(),
@@ -141,6 +140,8 @@ export const inboxEntrySchema = inboxEntrySummarySchema.extend({
   headers: z.array(inboxHeaderSchema),
   /** The kept bytes as UTF-8; null when the body was not read. API keys in it are masked. */
   body: z.string().nullable(),
+  /** The sha256 (hex) of all the bytes received, as sent (before masking); null when not read. */
+  body_sha256: z.string().nullable(),
   findings_source: z.enum(['webhook_payload', 'webhook_input']).nullable(),
   findings: z.array(inboxLocatedFindingSchema),
   /** The answer's body as sent (first INBOX_ANSWER_KEPT_BYTES). */

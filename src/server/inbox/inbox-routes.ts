@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import {
   INBOX_PATH,
   inboxIdParamsSchema,
@@ -38,9 +39,13 @@ export function registerInboxRoutes(
       );
     }
     const body = stored.body === null ? null : stored.body.toString('utf8');
+    const sha256 =
+      stored.body_sha256 ??
+      (stored.body === null ? null : createHash('sha256').update(stored.body).digest('hex'));
     const entry: InboxEntry = {
       ...stored,
       body,
+      body_sha256: sha256,
       findings: locateInboxFindings(stored, body),
     };
     return entry;

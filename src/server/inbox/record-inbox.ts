@@ -10,7 +10,7 @@ import { maskedHeaders } from '../http/masked-headers.ts';
 import { redactUrl } from '../http/redact-url.ts';
 import type { InboxStore, NewInboxEntry } from '../store/inbox-store.ts';
 import { classifyAnswer } from './classify-answer.ts';
-import { createScrubber } from './scrub-secrets.ts';
+import { createScrubber, type Scrubber } from './scrub-secrets.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,23 +71,32 @@ const contentLengthOf = (request: FastifyRequest): number | null => {
   return header !== undefined && /^\d{1,15}$/.test(header) ? Number(header) : null;
 };
 
+/** The server's own secrets, plus the key and token this request presented when they differ. */
+function scrubberFor(request: FastifyRequest, secrets: StaticSecrets): Scrubber {
+  const extra = [single(request.headers['x-api-key']), bearerToken(request)].filter(
+    (value): value is string => value !== undefined && value !== '' && !secrets.values.has(value),
+  );
+  return extra.length === 0 ? secrets.scrubber : createScrubber([...secrets.values, ...extra]);
+}
+
+type StaticSecrets = { values: ReadonlySet<string>; scrubber: Scrubber };
+
 /** Everything stored about one answered request, secrets masked and sizes bounded. */
-function toEntry(captured: Captured, staticSecrets: readonly string[]): NewInboxEntry {
+function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
   const { request, statusCode } = captured;
-  const scrub = createScrubber([
-    ...staticSecrets,
-    single(request.headers['x-api-key']),
-    bearerToken(request),
-  ]);
+  const scrub = scrubberFor(request, secrets);
   const url = redactUrl(scrub.text(request.url));
   const raw = request.receivedBytes;
   let body: Buffer | null = null;
   let bodySha256: string | null = null;
   if (raw !== undefined) {
-    bodySha256 = createHash('sha256').update(raw).digest('hex');
     // Scrubbed a little past the cut, so a key cut in two is still masked.
-    const scrubbed = scrub.bytes(raw.subarray(0, INBOX_BODY_KEPT_BYTES + scrub.longest));
+    const region = raw.subarray(0, INBOX_BODY_KEPT_BYTES + scrub.longest);
+    const scrubbed = scrub.bytes(region);
     body = scrubbed.subarray(0, INBOX_BODY_KEPT_BYTES);
+    // A body kept whole and unmasked is hashed when read (inbox-routes.ts), not here.
+    const keptAsSent = scrubbed === region && raw.length <= INBOX_BODY_KEPT_BYTES;
+    if (!keptAsSent) bodySha256 = createHash('sha256').update(raw).digest('hex');
   }
   const answerBytes = Buffer.from(scrub.text(captured.answer), 'utf8');
   const judged = request.inboxJudged;
@@ -134,13 +143,17 @@ export function registerInboxRecording(
   options: { store: InboxStore; secrets: readonly string[]; log: FastifyBaseLogger },
 ): InboxRecorder {
   const { store, log } = options;
+  const secrets: StaticSecrets = {
+    values: new Set(options.secrets),
+    scrubber: createScrubber(options.secrets),
+  };
   let pending: Captured[] = [];
   const flush = (): void => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     try {
-      store.saveAll(batch.map((captured) => toEntry(captured, options.secrets)));
+      store.saveAll(batch.map((captured) => toEntry(captured, secrets)));
     } catch (error) {
       log.warn({ err: error, lost: batch.length }, 'could not record run requests in the inbox');
     }

@@ -29,6 +29,10 @@ export type NewInboxEntry = {
   /** Null when the body was not read. */
   body: Buffer | null;
   bodySize: number | null;
+  /**
+   * Only when `body` is not the whole body as sent (cut, or a key masked in it): a body kept
+   * whole is hashed when read instead, which keeps hashing off the run endpoint's path.
+   */
   bodySha256: string | null;
   bodyTruncated: boolean;
   findingsSource: InboxJudged['source'] | null;
@@ -43,6 +47,8 @@ export type NewInboxEntry = {
 export type StoredInboxEntry = InboxEntrySummary & {
   headers: { name: string; value: string }[];
   body: Buffer | null;
+  /** Null for a body kept whole and as sent: its hash is that of `body` (see NewInboxEntry). */
+  body_sha256: string | null;
   findings_source: InboxJudged['source'] | null;
   findings: InboxFinding[];
   answer: string;
@@ -50,7 +56,7 @@ export type StoredInboxEntry = InboxEntrySummary & {
 };
 
 const SUMMARY_COLUMNS =
-  'id, received_at, url, workflow_id, status_code, outcome, causes, job_id, content_type, body_size, body_sha256, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
+  'id, received_at, url, workflow_id, status_code, outcome, causes, job_id, content_type, body_size, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
 
 const summaryRowSchema = z.object({
   id: z.number(),
@@ -63,7 +69,6 @@ const summaryRowSchema = z.object({
   job_id: z.string().nullable(),
   content_type: z.string().nullable(),
   body_size: z.number().nullable(),
-  body_sha256: z.string().nullable(),
   body_truncated: z.number(),
   body_read: z.number(),
   error_count: z.number(),
@@ -72,6 +77,7 @@ const summaryRowSchema = z.object({
 const detailRowSchema = summaryRowSchema.extend({
   headers: z.string(),
   body: z.instanceof(Buffer).nullable(),
+  body_sha256: z.string().nullable(),
   findings_source: z.enum(['webhook_payload', 'webhook_input']).nullable(),
   findings: z.string(),
   answer: z.string(),
@@ -97,8 +103,10 @@ export type InboxStore = {
 
 /**
  * The inbox (table inbox): the newest `maxEntries` requests of at most `maxAgeHours`. Ids only
- * grow and only the oldest are deleted, so "ids above the newest minus maxEntries" is the
- * count limit, a range delete on the primary key; the age limit walks the time index.
+ * grow with time and only the oldest are deleted, so both limits are range deletes on the
+ * primary key: "ids above the newest minus maxEntries", and "ids below the oldest recent
+ * one", found by walking from the oldest row (one row read when none is too old). That keeps
+ * the table free of indexes, each of which every run request would pay for.
  */
 export function createInboxStore(
   db: Database.Database,
@@ -106,17 +114,18 @@ export function createInboxStore(
 ): InboxStore {
   const now = limits.now ?? Date.now;
   const maxAgeMs = limits.maxAgeHours * 3_600_000;
+  // Positional parameters: binding 21 named ones costs more than the insert itself.
   const insert = db.prepare(`INSERT INTO inbox
     (received_ms, received_at, duration_ms, url, workflow_id, status_code, outcome, causes,
      job_id, headers, content_type, body, body_size, body_sha256, body_truncated,
      findings_source, findings, error_count, warning_count, answer, answer_truncated)
-    VALUES (@receivedMs, @receivedAt, @durationMs, @url, @workflowId, @statusCode, @outcome,
-     @causes, @jobId, @headers, @contentType, @body, @bodySize, @bodySha256, @bodyTruncated,
-     @findingsSource, @findings, @errorCount, @warningCount, @answer, @answerTruncated)`);
+    VALUES (${Array.from({ length: 21 }, () => '?').join(', ')})`);
   const pruneCount = db.prepare('DELETE FROM inbox WHERE id <= ?');
-  const pruneAge = db.prepare('DELETE FROM inbox WHERE received_ms < ?');
+  const pruneAge = db.prepare(`DELETE FROM inbox WHERE id < coalesce(
+    (SELECT id FROM inbox WHERE received_ms >= ? ORDER BY id LIMIT 1),
+    (SELECT max(id) + 1 FROM inbox))`);
   const byId = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS}, headers, body, findings_source, findings, answer, answer_truncated FROM inbox WHERE id = ?`,
+    `SELECT ${SUMMARY_COLUMNS}, headers, body, body_sha256, findings_source, findings, answer, answer_truncated FROM inbox WHERE id = ?`,
   );
   // A cause is matched inside the JSON list; causes are enum words, so '"word"' cannot overlap.
   const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM inbox
@@ -129,15 +138,29 @@ export function createInboxStore(
   const saveAll = db.transaction((entries: readonly NewInboxEntry[]) => {
     let last = 0;
     for (const entry of entries) {
-      const { lastInsertRowid } = insert.run({
-        ...entry,
-        receivedAt: new Date(entry.receivedMs).toISOString(),
-        causes: JSON.stringify(entry.causes),
-        headers: JSON.stringify(entry.headers),
-        bodyTruncated: entry.bodyTruncated ? 1 : 0,
-        findings: JSON.stringify(entry.findings),
-        answerTruncated: entry.answerTruncated ? 1 : 0,
-      });
+      const { lastInsertRowid } = insert.run(
+        entry.receivedMs,
+        new Date(entry.receivedMs).toISOString(),
+        entry.durationMs,
+        entry.url,
+        entry.workflowId,
+        entry.statusCode,
+        entry.outcome,
+        JSON.stringify(entry.causes),
+        entry.jobId,
+        JSON.stringify(entry.headers),
+        entry.contentType,
+        entry.body,
+        entry.bodySize,
+        entry.bodySha256,
+        entry.bodyTruncated ? 1 : 0,
+        entry.findingsSource,
+        entry.findings.length === 0 ? '[]' : JSON.stringify(entry.findings),
+        entry.errorCount,
+        entry.warningCount,
+        entry.answer,
+        entry.answerTruncated ? 1 : 0,
+      );
       last = Number(lastInsertRowid);
     }
     if (last > limits.maxEntries) pruneCount.run(last - limits.maxEntries);
@@ -177,6 +200,7 @@ export function createInboxStore(
         ...toSummary(row),
         headers: z.array(inboxHeaderSchema).parse(JSON.parse(row.headers)),
         body: row.body,
+        body_sha256: row.body_sha256,
         findings_source: row.findings_source,
         findings: z.array(inboxFindingSchema).parse(JSON.parse(row.findings)),
         answer: row.answer,

@@ -193,9 +193,9 @@ CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (ru
   warning_count INTEGER NOT NULL,
   answer TEXT NOT NULL,
   answer_truncated INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS inbox_by_time ON inbox (received_ms);
-CREATE INDEX IF NOT EXISTS inbox_by_workflow ON inbox (workflow_id, id);`);
+);`);
+  // No index beyond the id: each costs every run request a write, and the inbox is at most
+  // INLET_INBOX_MAX_ENTRIES rows, read newest first (inbox-store.ts).
 }
 
 const sizeOf = (file: string): number => (existsSync(file) ? statSync(file).size : -1);

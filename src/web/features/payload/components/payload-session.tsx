@@ -1,4 +1,13 @@
-import { type ReactNode, startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  type Ref,
+  startTransition,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import type { Finding } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
@@ -38,7 +47,11 @@ export type PayloadSessionProps = {
   headerNote?: ReactNode;
   /** Shown beside the problems, e.g. that the form differs from the spec judged against. */
   problemsNote?: ReactNode;
+  /** For the app to put a payload in the editor (the inbox's "Open as sample"). */
+  ref?: Ref<PayloadSessionHandle> | undefined;
 };
+
+export type PayloadSessionHandle = { replaceText: (text: string) => void };
 
 const SUMMARY_ID = 'payload-validation-summary';
 
@@ -52,6 +65,7 @@ export function PayloadSession({
   onTextChange,
   headerNote,
   problemsNote,
+  ref,
 }: PayloadSessionProps) {
   const editorRef = useRef<LargeJsonEditorHandle>(null);
   const announce = useAnnounce();
@@ -64,6 +78,7 @@ export function PayloadSession({
   const replaceText = useCallback((text: string) => {
     editorRef.current?.replaceText(text);
   }, []);
+  useImperativeHandle(ref, () => ({ replaceText }), [replaceText]);
   const storage = usePayloadStorage(draftId, replaceText);
   const [initialText] = useState(() => storage.initialText ?? spec.webhook_input ?? '');
   const { save } = storage;

@@ -98,6 +98,11 @@ describe.each([
       findings_source: 'webhook_payload',
       content_type: 'application/json',
     });
+    // Kept as the intake compressed it (off the event loop), read back as sent.
+    const stored = t.app.sandbox.db
+      .prepare('SELECT body_encoding FROM inbox WHERE id = ?')
+      .get(entry.id);
+    expect(stored).toEqual({ body_encoding: 'br' });
     // The near-miss column is a warning, found where it is in the body as sent.
     const advisory = entry.findings.find((finding) => finding.column === 'Website');
     expect(advisory?.severity).toBe('warning');

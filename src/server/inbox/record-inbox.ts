@@ -10,12 +10,15 @@ import { maskedHeaders } from '../http/masked-headers.ts';
 import { redactUrl } from '../http/redact-url.ts';
 import type { InboxStore, NewInboxEntry } from '../store/inbox-store.ts';
 import { classifyAnswer } from './classify-answer.ts';
+import type { InboxBodyEncoding } from './inbox-body.ts';
 import { createScrubber, type Scrubber } from './scrub-secrets.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** What the judge said about a run request (set by the run route), for the inbox. */
     inboxJudged: InboxJudged | undefined;
+    /** The body's kept part as the intake compressed it (compressInboxBody). */
+    inboxBody: Uint8Array | undefined;
   }
 }
 
@@ -88,12 +91,20 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
   const url = redactUrl(scrub.text(request.url));
   const raw = request.receivedBytes;
   let body: Buffer | null = null;
+  let bodyEncoding: InboxBodyEncoding = null;
   let bodySha256: string | null = null;
   if (raw !== undefined) {
     // Scrubbed a little past the cut, so a key cut in two is still masked.
     const region = raw.subarray(0, INBOX_BODY_KEPT_BYTES + scrub.longest);
     const scrubbed = scrub.bytes(region);
-    body = scrubbed.subarray(0, INBOX_BODY_KEPT_BYTES);
+    const compressed = request.inboxBody;
+    // The intake's compressed copy holds the body as sent: usable only when nothing was masked.
+    if (scrubbed === region && compressed !== undefined) {
+      body = Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength);
+      bodyEncoding = 'br';
+    } else {
+      body = scrubbed.subarray(0, INBOX_BODY_KEPT_BYTES);
+    }
     // A body kept whole and unmasked is hashed when read (inbox-routes.ts), not here.
     const keptAsSent = scrubbed === region && raw.length <= INBOX_BODY_KEPT_BYTES;
     if (!keptAsSent) bodySha256 = createHash('sha256').update(raw).digest('hex');
@@ -119,6 +130,7 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
     headers: maskedHeaders(request).map(({ name, value }) => ({ name, value: scrub.text(value) })),
     contentType: contentTypeOf(request) ?? null,
     body,
+    bodyEncoding,
     bodySize: raw === undefined ? contentLengthOf(request) : raw.length,
     bodySha256,
     bodyTruncated: raw !== undefined && raw.length > INBOX_BODY_KEPT_BYTES,
@@ -165,6 +177,7 @@ export function registerInboxRecording(
     log.warn({ err: error }, 'could not prune the inbox at start-up');
   }
   app.decorateRequest('inboxJudged', undefined);
+  app.decorateRequest('inboxBody', undefined);
   // A callback hook, not an async one: it runs on every answer.
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method === 'POST' && request.routeOptions.url === RUN_PATH) {

@@ -48,8 +48,13 @@ const intakeResultSchema = z.discriminatedUnion('kind', [
     run: newRunRowSchema,
     idempotency: z.object({ keyHash: z.string(), key: z.string(), hash: z.string() }).nullable(),
     judged: inboxJudgedSchema.optional(),
+    inboxBody: z.instanceof(Uint8Array).optional(),
   }),
-  z.object({ kind: z.literal('replay'), jobId: z.string() }),
+  z.object({
+    kind: z.literal('replay'),
+    jobId: z.string(),
+    inboxBody: z.instanceof(Uint8Array).optional(),
+  }),
   z.object({
     kind: z.literal('error'),
     error: z.object({
@@ -62,6 +67,7 @@ const intakeResultSchema = z.discriminatedUnion('kind', [
       headers: z.record(z.string(), z.string()),
     }),
     judged: inboxJudgedSchema.optional(),
+    inboxBody: z.instanceof(Uint8Array).optional(),
   }),
 ]);
 

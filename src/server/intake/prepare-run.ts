@@ -19,6 +19,7 @@ import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
+import { compressInboxBody } from '../inbox/inbox-body.ts';
 import { initialBlockStates } from '../runs/block-states.ts';
 import { newJobId } from '../runs/job-id.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -58,15 +59,17 @@ export type IntakeError = {
 };
 
 /**
- * `judged`: the judge's findings, for the inbox (issue 15), when the judge saw the request:
- * recorded as the judge gave them, never judged a second time.
+ * For the inbox (issue 15): `judged`, the judge's findings when the judge saw the request
+ * (recorded as the judge gave them, never judged a second time), and `inboxBody`, the body's
+ * kept part compressed here rather than on the event loop (compressInboxBody).
  */
-export type IntakeResult =
-  /** A valid run, ready to be written. */
-  | { kind: 'insert'; run: NewRunRow; idempotency: IdempotencyClaim | null; judged?: InboxJudged }
-  /** The Idempotency-Key was used before with the same request: answer with that run. */
+export type IntakeResult = (
+  | /** A valid run, ready to be written. */
+    { kind: 'insert'; run: NewRunRow; idempotency: IdempotencyClaim | null; judged?: InboxJudged }
+    /** The Idempotency-Key was used before with the same request: answer with that run. */
   | { kind: 'replay'; jobId: string }
-  | { kind: 'error'; error: IntakeError; judged?: InboxJudged };
+  | { kind: 'error'; error: IntakeError; judged?: InboxJudged }
+) & { inboxBody?: Uint8Array };
 
 /** Errors reported with a payload rejection, at most this many. */
 const MAX_REJECTION_ERRORS = 100;
@@ -225,6 +228,13 @@ export function chosenResultFormats(
  * Throws only on unexpected failures (a store that cannot be read).
  */
 export function prepareRun(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
+  const result = prepareOrRefuse(readers, request);
+  return request.body === undefined
+    ? result
+    : { ...result, inboxBody: compressInboxBody(request.body) };
+}
+
+function prepareOrRefuse(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   try {
     return prepare(readers, request);
   } catch (error) {

@@ -38,6 +38,7 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
       });
       // The inbox records what the judge said with the answer (issue 15).
       if (prepared.kind !== 'replay') request.inboxJudged = prepared.judged;
+      request.inboxBody = prepared.inboxBody;
       if (prepared.kind === 'error') {
         const { status, body: errorBody, headers } = prepared.error;
         throw new HttpError(status, errorBody, headers);

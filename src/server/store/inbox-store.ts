@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { readInboxBody, type InboxBodyEncoding } from '../inbox/inbox-body.ts';
 import { z } from 'zod';
 import {
   inboxCauseSchema,
@@ -28,6 +29,7 @@ export type NewInboxEntry = {
   contentType: string | null;
   /** Null when the body was not read. */
   body: Buffer | null;
+  bodyEncoding: InboxBodyEncoding;
   bodySize: number | null;
   /**
    * Only when `body` is not the whole body as sent (cut, or a key masked in it): a body kept
@@ -77,6 +79,7 @@ const summaryRowSchema = z.object({
 const detailRowSchema = summaryRowSchema.extend({
   headers: z.string(),
   body: z.instanceof(Buffer).nullable(),
+  body_encoding: z.literal('br').nullable(),
   body_sha256: z.string().nullable(),
   findings_source: z.enum(['webhook_payload', 'webhook_input']).nullable(),
   findings: z.string(),
@@ -117,24 +120,32 @@ export function createInboxStore(
   // Positional parameters: binding 21 named ones costs more than the insert itself.
   const insert = db.prepare(`INSERT INTO inbox
     (received_ms, received_at, duration_ms, url, workflow_id, status_code, outcome, causes,
-     job_id, headers, content_type, body, body_size, body_sha256, body_truncated,
+     job_id, headers, content_type, body, body_encoding, body_size, body_sha256, body_truncated,
      findings_source, findings, error_count, warning_count, answer, answer_truncated)
-    VALUES (${Array.from({ length: 21 }, () => '?').join(', ')})`);
+    VALUES (${Array.from({ length: 22 }, () => '?').join(', ')})`);
   const pruneCount = db.prepare('DELETE FROM inbox WHERE id <= ?');
   const pruneAge = db.prepare(`DELETE FROM inbox WHERE id < coalesce(
     (SELECT id FROM inbox WHERE received_ms >= ? ORDER BY id LIMIT 1),
     (SELECT max(id) + 1 FROM inbox))`);
   const byId = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS}, headers, body, body_sha256, findings_source, findings, answer, answer_truncated FROM inbox WHERE id = ?`,
+    `SELECT ${SUMMARY_COLUMNS}, headers, body, body_encoding, body_sha256, findings_source, findings, answer, answer_truncated FROM inbox WHERE id = ?`,
   );
   // A cause is matched inside the JSON list; causes are enum words, so '"word"' cannot overlap.
-  const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM inbox
-    WHERE (@before IS NULL OR id < @before)
+  const filters = `WHERE (@before IS NULL OR id < @before)
       AND (@workflowId IS NULL OR workflow_id = @workflowId)
       AND (@outcome IS NULL OR outcome = @outcome)
-      AND (@cause IS NULL OR instr(causes, @cause) > 0)
-      AND (@q IS NULL OR instr(body, @q) > 0)
-    ORDER BY id DESC LIMIT @limit`);
+      AND (@cause IS NULL OR instr(causes, @cause) > 0)`;
+  const list = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM inbox ${filters} ORDER BY id DESC LIMIT @limit`,
+  );
+  // Bodies are mostly compressed, so a search reads them here, newest first, until enough match.
+  const withBodies = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS}, body, body_encoding FROM inbox ${filters} ORDER BY id DESC`,
+  );
+  const searchRowSchema = summaryRowSchema.extend({
+    body: z.instanceof(Buffer).nullable(),
+    body_encoding: z.literal('br').nullable(),
+  });
   const saveAll = db.transaction((entries: readonly NewInboxEntry[]) => {
     let last = 0;
     for (const entry of entries) {
@@ -151,6 +162,7 @@ export function createInboxStore(
         JSON.stringify(entry.headers),
         entry.contentType,
         entry.body,
+        entry.bodyEncoding,
         entry.bodySize,
         entry.bodySha256,
         entry.bodyTruncated ? 1 : 0,
@@ -174,17 +186,28 @@ export function createInboxStore(
       pruneAge.run(now() - maxAgeMs);
     },
     list(query) {
-      const rows = list
-        .all({
-          before: query.before ?? null,
-          workflowId: query.workflow_id ?? null,
-          outcome: query.outcome ?? null,
-          cause: query.cause === undefined ? null : `"${query.cause}"`,
-          // A blob, so instr() compares bytes with the body's bytes.
-          q: query.q === undefined ? null : Buffer.from(query.q, 'utf8'),
-          limit: query.limit + 1,
-        })
-        .map((row) => toSummary(summaryRowSchema.parse(row)));
+      const params = {
+        before: query.before ?? null,
+        workflowId: query.workflow_id ?? null,
+        outcome: query.outcome ?? null,
+        cause: query.cause === undefined ? null : `"${query.cause}"`,
+      };
+      let rows: InboxEntrySummary[];
+      if (query.q === undefined) {
+        rows = list
+          .all({ ...params, limit: query.limit + 1 })
+          .map((row) => toSummary(summaryRowSchema.parse(row)));
+      } else {
+        const needle = Buffer.from(query.q, 'utf8');
+        rows = [];
+        for (const found of withBodies.iterate(params)) {
+          const row = searchRowSchema.parse(found);
+          if (row.body === null || !readInboxBody(row.body, row.body_encoding).includes(needle))
+            continue;
+          rows.push(toSummary(row));
+          if (rows.length > query.limit) break;
+        }
+      }
       const entries = rows.slice(0, query.limit);
       const last = entries.at(-1);
       return {
@@ -199,7 +222,7 @@ export function createInboxStore(
       return {
         ...toSummary(row),
         headers: z.array(inboxHeaderSchema).parse(JSON.parse(row.headers)),
-        body: row.body,
+        body: row.body === null ? null : readInboxBody(row.body, row.body_encoding),
         body_sha256: row.body_sha256,
         findings_source: row.findings_source,
         findings: z.array(inboxFindingSchema).parse(JSON.parse(row.findings)),

@@ -184,6 +184,7 @@ CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (ru
   headers TEXT NOT NULL,
   content_type TEXT,
   body BLOB,
+  body_encoding TEXT,
   body_size INTEGER,
   body_sha256 TEXT,
   body_truncated INTEGER NOT NULL,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DOWNLOAD_EXPIRES_IN_SECONDS } from '../core/limits.ts';
+import { INBOX_PATH } from '../core/wire/inbox.ts';
 import { RECEIVER_DELIVERIES_PATH } from '../core/wire/receiver.ts';
 import { registerApiAuth } from './auth/api-auth.ts';
 import { resolveSandboxKey, type SandboxKey } from './auth/sandbox-key.ts';
@@ -15,6 +16,8 @@ import { answerFrameworkError, registerSecurityHeaders } from './http/security-h
 import { serveWeb } from './http/serve-web.ts';
 import { createRunCommitter } from './intake/commit-runs.ts';
 import { createRunIntake, type RunIntake } from './intake/run-intake.ts';
+import { registerInboxRoutes } from './inbox/inbox-routes.ts';
+import { registerInboxRecording } from './inbox/record-inbox.ts';
 import { registerProxyRoutes } from './proxy/proxy-routes.ts';
 import { registerReceiverDeliveryRoutes } from './receiver/receiver-delivery-routes.ts';
 import { registerReceiverRoute } from './receiver/receiver-route.ts';
@@ -31,6 +34,7 @@ import { createExecutor, type Executor } from './runs/executor.ts';
 import { createQueueCap } from './runs/queue-cap.ts';
 import { createDeliveryStore } from './store/delivery-store.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
+import { createInboxStore } from './store/inbox-store.ts';
 import { checkDatabase, openDatabase } from './store/open-database.ts';
 import { createResultStore } from './store/result-store.ts';
 import { createRunStore } from './store/run-store.ts';
@@ -198,10 +202,23 @@ export async function createApp({
         url !== undefined &&
         (url.startsWith('/workflows') ||
           url.startsWith(SANDBOX_EXTRA_PREFIX) ||
-          url.startsWith(RECEIVER_DELIVERIES_PATH))
+          url.startsWith(RECEIVER_DELIVERIES_PATH) ||
+          url.startsWith(INBOX_PATH))
       );
     },
   });
+
+  const inbox = createInboxStore(db, {
+    maxEntries: config.inboxMaxEntries,
+    maxAgeHours: config.inboxMaxAgeHours,
+  });
+  const inboxRecorder = registerInboxRecording(app, {
+    store: inbox,
+    // Never stored in an entry; a key the request presented is masked per request.
+    secrets: [key.key, ...(config.upstreamKey === undefined ? [] : [config.upstreamKey])],
+    log: app.log,
+  });
+  registerInboxRoutes(app, { store: inbox, recorder: inboxRecorder });
 
   app.get('/inlet/health', () => ({ status: 'ok' }));
   registerSessionRoute(app, {
@@ -262,6 +279,7 @@ export async function createApp({
   app.addHook('onClose', async () => {
     await intake.close();
     await executor.drain(0);
+    inboxRecorder.flush();
     await checkpointer.stop();
     db.close();
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackBind, isWildcardBind } from './http/host-guard.ts';
 import { MAX_BODY_BYTES, MAX_QUEUED_RUNS, MAX_ROWS, RATE_LIMIT_PER_MIN } from '../core/limits.ts';
+import { INBOX_MAX_AGE_HOURS, INBOX_MAX_ENTRIES } from '../core/wire/inbox.ts';
 import { RECEIVER_MAX_DELIVERIES } from '../core/wire/receiver.ts';
 import {
   DEFAULT_BACKOFF_BASE_MS,
@@ -39,6 +40,13 @@ const envSchema = z.object({
   INLET_RECEIVER_MAX_DELIVERIES: positiveInt
     .min(1, { error: 'INLET_RECEIVER_MAX_DELIVERIES must be at least 1.' })
     .default(RECEIVER_MAX_DELIVERIES),
+  INLET_INBOX_MAX_ENTRIES: positiveInt
+    .min(1, { error: 'INLET_INBOX_MAX_ENTRIES must be at least 1.' })
+    .default(INBOX_MAX_ENTRIES),
+  INLET_INBOX_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive({ error: 'INLET_INBOX_MAX_AGE_HOURS must be a number of hours above 0.' })
+    .default(INBOX_MAX_AGE_HOURS),
   INLET_ALLOWED_HOSTS: z.string().default(''),
   INLET_UI_PASSWORD: z
     .string()
@@ -92,6 +100,9 @@ export type Config = {
   outgoingTimeoutMs: number;
   /** Deliveries the local receiver keeps; older ones are pruned. */
   receiverMaxDeliveries: number;
+  /** Run requests the inbox keeps, newest first, and for how long. */
+  inboxMaxEntries: number;
+  inboxMaxAgeHours: number;
   /** Host names accepted besides loopback ones (DNS-rebinding guard). */
   allowedHosts: string[];
   /** Asked before the UI is served (HTTP Basic); required when reachable from other machines. */
@@ -163,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outgoingBackoffMs: e.INLET_OUTGOING_BACKOFF_MS,
     outgoingTimeoutMs: e.INLET_OUTGOING_TIMEOUT_MS,
     receiverMaxDeliveries: e.INLET_RECEIVER_MAX_DELIVERIES,
+    inboxMaxEntries: e.INLET_INBOX_MAX_ENTRIES,
+    inboxMaxAgeHours: e.INLET_INBOX_MAX_AGE_HOURS,
     shutdownGraceMs: e.INLET_SHUTDOWN_GRACE_MS,
     timeouts: {
       // Node requires headersTimeout ≤ requestTimeout.

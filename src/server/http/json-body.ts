@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The body as received (JSON text), for Idempotency-Key hashing and the proxy. */
     rawBody: string | undefined;
+    /** The body's bytes on a route that reads them elsewhere (registerUnreadJsonBody), for the inbox. */
+    receivedBytes: Buffer | undefined;
   }
 }
 
@@ -50,6 +52,7 @@ export const contentTypeOf = (request: FastifyRequest): string | undefined => {
  */
 export function registerJsonBody(app: FastifyInstance): void {
   app.decorateRequest('rawBody', undefined);
+  app.decorateRequest('receivedBytes', undefined);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
     const type = contentTypeOf(request);
@@ -76,6 +79,8 @@ export function registerJsonBody(app: FastifyInstance): void {
 export function registerUnreadJsonBody(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    // parseAs 'buffer' gives a Buffer; the type also allows a string.
+    request.receivedBytes = typeof body === 'string' ? Buffer.from(body) : body;
     const type = contentTypeOf(request);
     if (!isJsonContentType(type)) {
       done(new HttpError(422, { detail: notJsonBodyErrors(type) }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validationErrorSchema } from '../../core/wire/errors.ts';
+import { inboxJudgedSchema } from '../../core/wire/inbox.ts';
 import { resultFormatSchema } from '../../core/wire/results.ts';
 import type { IntakeRequest, IntakeResult } from './prepare-run.ts';
 
@@ -46,8 +47,14 @@ const intakeResultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('insert'),
     run: newRunRowSchema,
     idempotency: z.object({ keyHash: z.string(), key: z.string(), hash: z.string() }).nullable(),
+    judged: inboxJudgedSchema.optional(),
+    inboxBody: z.instanceof(Uint8Array).optional(),
   }),
-  z.object({ kind: z.literal('replay'), jobId: z.string() }),
+  z.object({
+    kind: z.literal('replay'),
+    jobId: z.string(),
+    inboxBody: z.instanceof(Uint8Array).optional(),
+  }),
   z.object({
     kind: z.literal('error'),
     error: z.object({
@@ -59,6 +66,8 @@ const intakeResultSchema = z.discriminatedUnion('kind', [
       }),
       headers: z.record(z.string(), z.string()),
     }),
+    judged: inboxJudgedSchema.optional(),
+    inboxBody: z.instanceof(Uint8Array).optional(),
   }),
 ]);
 

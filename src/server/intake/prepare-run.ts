@@ -12,12 +12,14 @@ import { planWarnings } from '../../core/workflow/plan-warnings.ts';
 import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
 import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
 import type { ValidationError } from '../../core/wire/errors.ts';
+import { INBOX_MAX_FINDINGS, type InboxJudged } from '../../core/wire/inbox.ts';
 import type { ResultFormat } from '../../core/wire/results.ts';
 import type { WorkflowGraph } from '../../core/wire/workflow.ts';
 import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
+import { compressInboxBody } from '../inbox/inbox-body.ts';
 import { initialBlockStates } from '../runs/block-states.ts';
 import { newJobId } from '../runs/job-id.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -56,12 +58,18 @@ export type IntakeError = {
   headers: Record<string, string>;
 };
 
-export type IntakeResult =
-  /** A valid run, ready to be written. */
-  | { kind: 'insert'; run: NewRunRow; idempotency: IdempotencyClaim | null }
-  /** The Idempotency-Key was used before with the same request: answer with that run. */
+/**
+ * For the inbox (issue 15): `judged`, the judge's findings when the judge saw the request
+ * (recorded as the judge gave them, never judged a second time), and `inboxBody`, the body's
+ * kept part compressed here rather than on the event loop (compressInboxBody).
+ */
+export type IntakeResult = (
+  | /** A valid run, ready to be written. */
+    { kind: 'insert'; run: NewRunRow; idempotency: IdempotencyClaim | null; judged?: InboxJudged }
+    /** The Idempotency-Key was used before with the same request: answer with that run. */
   | { kind: 'replay'; jobId: string }
-  | { kind: 'error'; error: IntakeError };
+  | { kind: 'error'; error: IntakeError; judged?: InboxJudged }
+) & { inboxBody?: Uint8Array };
 
 /** Errors reported with a payload rejection, at most this many. */
 const MAX_REJECTION_ERRORS = 100;
@@ -103,6 +111,27 @@ function rejectPayload(judgement: Judgement, prefix: string, loc: (string | numb
   }));
   return new HttpError(rejection.status, { detail: `${prefix}${rejection.message}`, errors });
 }
+
+/** The judge's findings as the inbox keeps them (positions are found again when read). */
+const judgedOf = (judgement: Judgement, source: InboxJudged['source']): InboxJudged => ({
+  source,
+  findings: judgement.findings
+    .slice(0, INBOX_MAX_FINDINGS)
+    .map(({ kind, severity, row, column, pointer, message }) => ({
+      kind,
+      severity,
+      row,
+      column,
+      pointer,
+      message,
+    })),
+});
+
+const errorResult = (error: HttpError, judged?: InboxJudged): IntakeResult => ({
+  kind: 'error',
+  error: { status: error.statusCode, body: error.body, headers: error.headers },
+  ...(judged === undefined ? {} : { judged }),
+});
 
 const warningsOf = (judgement: Judgement): RunWarning[] =>
   judgement.findings
@@ -199,14 +228,18 @@ export function chosenResultFormats(
  * Throws only on unexpected failures (a store that cannot be read).
  */
 export function prepareRun(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
+  const result = prepareOrRefuse(readers, request);
+  return request.body === undefined
+    ? result
+    : { ...result, inboxBody: compressInboxBody(request.body) };
+}
+
+function prepareOrRefuse(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   try {
     return prepare(readers, request);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    return {
-      kind: 'error',
-      error: { status: error.statusCode, body: error.body, headers: error.headers },
-    };
+    return errorResult(error);
   }
 }
 
@@ -301,14 +334,16 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   const limits = { maxRows: readers.maxRows, maxBodyBytes: readers.maxBodyBytes };
   let value: unknown;
   let judgement: Judgement;
+  let judged: InboxJudged;
   if (hasPayload) {
     value = body.webhook_payload;
     judgement = judgePayloadValue(value, spec.data, {
       ...limits,
       ...(text === undefined ? {} : { bodyBytes: Buffer.byteLength(text) }),
     });
+    judged = judgedOf(judgement, 'webhook_payload');
     if (judgement.verdict === 'rejected')
-      throw rejectPayload(judgement, '', ['body', 'webhook_payload']);
+      return errorResult(rejectPayload(judgement, '', ['body', 'webhook_payload']), judged);
   } else {
     const input = spec.data.webhook_input;
     if (input === undefined || input.trim() === '') {
@@ -318,10 +353,14 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
       );
     }
     judgement = judgePayloadText(input, spec.data, { ...limits, locate: false });
+    judged = judgedOf(judgement, 'webhook_input');
     if (judgement.verdict === 'rejected')
-      throw rejectPayload(judgement, "The webhook block's webhook_input was rejected: ", [
-        'webhook_input',
-      ]);
+      return errorResult(
+        rejectPayload(judgement, "The webhook block's webhook_input was rejected: ", [
+          'webhook_input',
+        ]),
+        judged,
+      );
     value = parsePayloadText(input);
   }
   const rows = Array.isArray(value) ? value : [value];
@@ -345,6 +384,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
       blocksJson: JSON.stringify(initialBlockStates(effective.plan, nowIso())),
     },
     idempotency: hasIdemKey ? { keyHash: caller.keyHash, key: idemKey, hash } : null,
+    judged,
   };
 }
 

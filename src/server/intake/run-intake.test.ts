@@ -54,6 +54,8 @@ describe('run intake', () => {
         body: { detail: 'Workflow 00000000-0000-4000-8000-000000000000 not found' },
         headers: {},
       },
+      // The body's kept part, compressed for the inbox where it was prepared.
+      inboxBody: expect.any(Uint8Array) as unknown,
     });
     await intake.close();
   });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
-  MASKED_HEADER_VALUE,
   RECEIVER_BODY_KEPT_BYTES,
   RECEIVER_PATH,
   receiverEnvelopeSchema,
@@ -9,30 +8,14 @@ import {
   type ReceiverAccepted,
 } from '../../core/wire/receiver.ts';
 import { contentTypeOf } from '../http/json-body.ts';
+import { maskedHeaders } from '../http/masked-headers.ts';
 import { parseOr422 } from '../http/http-error.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { DeliveryStore, NewDelivery } from '../store/delivery-store.ts';
 import { verifySignature } from './verify-signature.ts';
 
-/** Headers whose values are credentials: stored as MASKED_HEADER_VALUE, never as sent. */
-const MASKED_HEADERS = new Set(['x-api-key', 'cookie', 'authorization', 'proxy-authorization']);
-
 const single = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
-
-/** The headers as received (repeats kept, in order), credentials masked. */
-function maskedHeaders(request: FastifyRequest): { name: string; value: string }[] {
-  const raw = request.raw.rawHeaders;
-  const headers: { name: string; value: string }[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] ?? '').toLowerCase();
-    headers.push({
-      name,
-      value: MASKED_HEADERS.has(name) ? MASKED_HEADER_VALUE : (raw[i + 1] ?? ''),
-    });
-  }
-  return headers;
-}
 
 /** The envelope's run and workflow, when the whole body is one (JSON object with both). */
 function envelopeOf(body: Buffer) {

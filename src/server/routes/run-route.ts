@@ -36,6 +36,9 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
         caller: request.caller,
         idempotencyKey: headerValue(request.headers['idempotency-key']),
       });
+      // The inbox records what the judge said with the answer (issue 15).
+      if (prepared.kind !== 'replay') request.inboxJudged = prepared.judged;
+      request.inboxBody = prepared.inboxBody;
       if (prepared.kind === 'error') {
         const { status, body: errorBody, headers } = prepared.error;
         throw new HttpError(status, errorBody, headers);

@@ -171,6 +171,34 @@ function migrate(db: Database.Database): void {
 );
 CREATE INDEX IF NOT EXISTS receiver_deliveries_by_name ON receiver_deliveries (name, id);
 CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (run_id, id);`);
+  // Every POST /workflows/run answered, accepted or refused; inbox-store.ts.
+  db.exec(`CREATE TABLE IF NOT EXISTS inbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  received_ms INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  duration_ms REAL NOT NULL,
+  url TEXT NOT NULL,
+  workflow_id TEXT,
+  status_code INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  causes TEXT NOT NULL,
+  job_id TEXT,
+  headers TEXT NOT NULL,
+  content_type TEXT,
+  body BLOB,
+  body_encoding TEXT,
+  body_size INTEGER,
+  body_sha256 TEXT,
+  body_truncated INTEGER NOT NULL,
+  findings_source TEXT,
+  findings TEXT NOT NULL,
+  error_count INTEGER NOT NULL,
+  warning_count INTEGER NOT NULL,
+  answer TEXT NOT NULL,
+  answer_truncated INTEGER NOT NULL
+);`);
+  // No index beyond the id: each costs every run request a write, and the inbox is at most
+  // INLET_INBOX_MAX_ENTRIES rows, read newest first (inbox-store.ts).
 }
 
 const sizeOf = (file: string): number => (existsSync(file) ? statSync(file).size : -1);

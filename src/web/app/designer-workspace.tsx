@@ -16,6 +16,9 @@ import {
 import type { JudgedSpec } from '../features/runs/model/judged-spec.ts';
 import type { RunSlot } from '../lib/storage/run-slot.ts';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
+import type { PayloadSessionHandle } from '../features/payload/components/payload-session.tsx';
+import { InboxRegion } from '../features/inbox/components/inbox-region.tsx';
+import { sampleFromBody } from '../features/inbox/model/sample-from-body.ts';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import { WorkspaceCommands } from './workspace-commands.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
@@ -62,6 +65,22 @@ export function DesignerWorkspace() {
     designerRef.current?.setWebhookInput(text);
   }, []);
   const [activePane, setActivePane] = useActivePane();
+  const payloadRef = useRef<PayloadSessionHandle>(null);
+  const handleOpenAsSample = useCallback(
+    (body: string) => {
+      const sample = sampleFromBody(body);
+      setActivePane('payload');
+      void payloadRef.current?.replaceText(sample.text, 'the inbox request').then((replaced) => {
+        if (!replaced) return;
+        announce(
+          sample.asSent
+            ? 'Opened the request body, as sent, as the sample payload.'
+            : "Opened the request's webhook_payload as the sample payload.",
+        );
+      });
+    },
+    [announce, setActivePane],
+  );
   const specPane = (
     <section className="workspace" aria-label="Spec designer">
       <div className="toolbar">
@@ -93,6 +112,7 @@ export function DesignerWorkspace() {
   );
   const payloadPane = (
     <PayloadWorkbench
+      ref={payloadRef}
       spec={judged?.model ?? active.model}
       sessionKey={payloadView.key}
       storedText={payloadView}
@@ -117,11 +137,17 @@ export function DesignerWorkspace() {
       onJudgedSpecChange={setJudged}
     />
   );
+  const runAndInboxPane = (
+    <>
+      {runPane}
+      <InboxRegion onOpenAsSample={handleOpenAsSample} />
+    </>
+  );
   return (
     <>
       <WorkspaceCommands onShowPane={setActivePane} />
       <WorkspacePanes
-        panes={{ spec: specPane, payload: payloadPane, run: runPane }}
+        panes={{ spec: specPane, payload: payloadPane, run: runAndInboxPane }}
         active={activePane}
         onActiveChange={setActivePane}
       />

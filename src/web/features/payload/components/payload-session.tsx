@@ -1,4 +1,13 @@
-import { type ReactNode, startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  type Ref,
+  startTransition,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import type { Finding } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
@@ -38,6 +47,16 @@ export type PayloadSessionProps = {
   headerNote?: ReactNode;
   /** Shown beside the problems, e.g. that the form differs from the spec judged against. */
   problemsNote?: ReactNode;
+  /** Lets the app put a payload in the editor (the inbox's "Open as sample"). */
+  ref?: Ref<PayloadSessionHandle> | undefined;
+};
+
+/**
+ * Replaces the payload with `text` (`label` names it), asking first when the current text has
+ * the user's edits and offering undo after, as an import does; resolves to whether it did.
+ */
+export type PayloadSessionHandle = {
+  replaceText: (text: string, label: string) => Promise<boolean>;
 };
 
 const SUMMARY_ID = 'payload-validation-summary';
@@ -53,6 +72,7 @@ export function PayloadSession({
   onTextChange,
   headerNote,
   problemsNote,
+  ref,
 }: PayloadSessionProps) {
   const editorRef = useRef<LargeJsonEditorHandle>(null);
   const announce = useAnnounce();
@@ -89,6 +109,15 @@ export function PayloadSession({
     },
   });
   const imports = usePayloadImport({ clientRef, spec, replaceText: replacing.replaceWith });
+  const replaceLatest = useRef(replacing.replaceWith);
+  useEffect(() => {
+    replaceLatest.current = replacing.replaceWith;
+  });
+  useImperativeHandle(
+    ref,
+    () => ({ replaceText: (text, label) => replaceLatest.current(text, label) }),
+    [],
+  );
   useEffect(() => {
     dismissImportRef.current = imports.dismiss;
   });

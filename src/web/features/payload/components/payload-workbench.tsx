@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { PayloadSession } from './payload-session.tsx';
+import { PayloadSession, type PayloadSessionHandle } from './payload-session.tsx';
 import './payload.css';
 
 export type PayloadWorkbenchProps = {
@@ -27,6 +27,8 @@ export type PayloadWorkbenchProps = {
   headerNote?: ReactNode;
   /** Beside the problems: e.g. that the form differs from the spec judged against. */
   problemsNote?: ReactNode;
+  /** Puts a payload in the editor (the inbox's "Open as sample"). */
+  ref?: Ref<PayloadSessionHandle>;
 };
 
 /** The sample payload: write or import one and see it judged as the API would, row by row. */
@@ -41,6 +43,7 @@ export function PayloadWorkbench({
   onTextChange,
   headerNote,
   problemsNote,
+  ref,
 }: PayloadWorkbenchProps) {
   if (storedText.loading) {
     return (
@@ -68,6 +71,7 @@ export function PayloadWorkbench({
       onTextChange={onTextChange}
       headerNote={headerNote}
       problemsNote={problemsNote}
+      ref={ref}
     />
   );
 }

@@ -1,0 +1,94 @@
+import { useId, useState } from 'react';
+import { errorMessage } from '../../../lib/api/api-error.ts';
+import { NO_INBOX_FILTERS, useInbox, type InboxFilters } from '../api/list-inbox.ts';
+import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
+import { InboxEntryDetails } from './inbox-entry-details.tsx';
+import { InboxFiltersBar } from './inbox-filters.tsx';
+import './inbox.css';
+
+/**
+ * Region "Inbox" (issue 15): every run request the sandbox answered, from any client (curl,
+ * a CRM, this page), newest first and refreshed every 2 s; one opens with what was sent and
+ * answered, and its payload can become the sample.
+ */
+export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string) => void }) {
+  const titleId = useId();
+  const [filters, setFilters] = useState<InboxFilters>(NO_INBOX_FILTERS);
+  const [openId, setOpenId] = useState<number | undefined>(undefined);
+  const inbox = useInbox(filters);
+  const entries = inbox.data?.entries;
+  return (
+    <section className="panel inbox" aria-labelledby={titleId}>
+      <header className="panel__header">
+        <h3 id={titleId} className="panel__title">
+          Inbox
+        </h3>
+        <span className="section-hint">Every POST /workflows/run the sandbox answered.</span>
+      </header>
+      <InboxFiltersBar filters={filters} onChange={setFilters} />
+      {inbox.isPending && <p className="section-hint">Loading the inbox…</p>}
+      {inbox.error && (
+        <p className="notice notice--error" role="alert">
+          Could not load the inbox: {errorMessage(inbox.error)}
+        </p>
+      )}
+      {entries?.length === 0 && <p className="section-hint">No run requests recorded yet.</p>}
+      {entries && entries.length > 0 && (
+        <div className="inbox__table-wrap">
+          <table className="inbox__table">
+            <caption className="visually-hidden">Run requests, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Workflow</th>
+                <th scope="col">Status</th>
+                <th scope="col">Cause</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => {
+                const time = formatReceivedAt(entry.received_at);
+                return (
+                  <tr
+                    key={entry.id}
+                    className={entry.id === openId ? 'inbox__row--open' : undefined}
+                    aria-current={entry.id === openId ? 'true' : undefined}
+                  >
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Open request ${String(entry.id)}, ${time}`}
+                        onClick={() => {
+                          setOpenId(entry.id);
+                        }}
+                      >
+                        {time}
+                      </button>
+                    </td>
+                    <td className="inbox__mono">{entry.workflow_id ?? '—'}</td>
+                    <td>
+                      <span className={`inbox__status inbox__status--${entry.outcome}`}>
+                        {entry.status_code}
+                      </span>
+                    </td>
+                    <td>{causesText(entry.causes)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {openId !== undefined && (
+        <InboxEntryDetails
+          id={openId}
+          onOpenAsSample={onOpenAsSample}
+          onClose={() => {
+            setOpenId(undefined);
+          }}
+        />
+      )}
+    </section>
+  );
+}

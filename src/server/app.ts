@@ -17,6 +17,7 @@ import { serveWeb } from './http/serve-web.ts';
 import { createRunCommitter } from './intake/commit-runs.ts';
 import { createRunIntake, type RunIntake } from './intake/run-intake.ts';
 import { registerInboxRoutes } from './inbox/inbox-routes.ts';
+import { registerImpactRoute } from './inbox/impact-route.ts';
 import { registerInboxRecording } from './inbox/record-inbox.ts';
 import { registerProxyRoutes } from './proxy/proxy-routes.ts';
 import { registerReceiverDeliveryRoutes } from './receiver/receiver-delivery-routes.ts';
@@ -219,6 +220,7 @@ export async function createApp({
     log: app.log,
   });
   registerInboxRoutes(app, { store: inbox, recorder: inboxRecorder });
+  registerImpactRoute(app, { store: inbox, recorder: inboxRecorder });
 
   app.get('/inlet/health', () => ({ status: 'ok' }));
   registerSessionRoute(app, {

@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import { useCallback, useMemo, useState } from 'react';
+import { specModelToWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import type { RunSlot } from '../../../lib/storage/run-slot.ts';
 import { useEffectiveSpec } from '../hooks/use-effective-spec.ts';
@@ -19,6 +19,7 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 import { RunFireBar } from './run-fire-bar.tsx';
+import { ChangeImpactPanel } from './change-impact-panel.tsx';
 import { DeliveriesPanel } from './deliveries-panel.tsx';
 import { comparableRuns, RunComparison } from './run-comparison.tsx';
 import { RunHistory } from './run-history.tsx';
@@ -62,11 +63,18 @@ export function RunPanel({
     },
     [onSlotChange, slot],
   );
-  const { stored, reading, override, effective, savedSpecs } = useEffectiveSpec(
+  const { stored, reading, override, effective, savedSpecs, differsFromSaved } = useEffectiveSpec(
     specModel,
     workflow,
     slot.overrideText,
     onJudgedSpecChange,
+  );
+  // What the change impact judges against the stored spec: the form's, when saving it would
+  // change the workflow; else the stored spec with the override the next run carries.
+  const changedSpecs = useMemo(
+    () =>
+      specModelToWebhookSpec(differsFromSaved || !effective.success ? specModel : effective.model),
+    [differsFromSaved, effective, specModel],
   );
   const { runs, status, listed } = useFollowedRun(connection, workflow?.id, followedRunId);
   const handleStarted = useCallback(
@@ -203,6 +211,20 @@ export function RunPanel({
           }}
         />
       )}
+      {workflow &&
+        savedSpecs &&
+        connection.target === 'sandbox' &&
+        (differsFromSaved || override) && (
+          <ChangeImpactPanel
+            connection={connection}
+            workflowId={workflow.id}
+            workflowName={workflow.name}
+            before={savedSpecs}
+            after={changedSpecs}
+            changeLabel={differsFromSaved ? "Saving the form's spec" : 'Running with the override'}
+            sampleText={payloadText}
+          />
+        )}
       {workflow && comparing && runs.data && (
         <RunComparison
           connection={connection}

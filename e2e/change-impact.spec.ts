@@ -83,5 +83,14 @@ test.describe('Change impact against recorded traffic', () => {
         'webhook_payload',
       );
     });
+
+    await test.step('Saving shows the field-level change against what is stored', async () => {
+      await console_.region.getByRole('button', { name: 'Save workflow' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Save workflow to / });
+      const diff = dialog.getByRole('region', {
+        name: 'Changes to the webhook block on Local sandbox',
+      });
+      await expect(diff.getByRole('listitem')).toHaveText(['website.required: false → true']);
+    });
   });
 });

@@ -19,6 +19,7 @@ import { OverrideFoldChoice, useOverrideFold } from './override-fold-choice.tsx'
 import { receiverNameFor } from '../api/deliveries.ts';
 import { BlockStepsEditor } from './block-steps-editor.tsx';
 import { DownstreamCheck } from './downstream-check.tsx';
+import { WebhookBlockDiff } from './webhook-block-diff.tsx';
 
 export type SaveWorkflowDialogProps = {
   open: boolean;
@@ -59,6 +60,7 @@ function SaveWorkflowForm({
   defaultName,
   current,
   onSaved,
+  targetLabel,
 }: SaveWorkflowDialogProps) {
   const fold = useOverrideFold(specModel, overrideText);
   const ids = { name: useId() };
@@ -72,6 +74,9 @@ function SaveWorkflowForm({
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
   const specErrors = specModelIssues(specModel).filter((issue) => issue.severity === 'error');
+  // The webhook specs this save would write (the override folded in when chosen).
+  const toSave = fold.specsToSave();
+  const nextSpecs = toSave.success ? toSave.specs : undefined;
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -156,6 +161,13 @@ function SaveWorkflowForm({
       )}
       {blocks.isSuccess && (
         <DownstreamCheck spec={specModel} steps={steps} onStepsChange={setSteps} />
+      )}
+      {current && !asNew && (
+        <WebhookBlockDiff
+          stored={current.workflow_definition}
+          next={nextSpecs}
+          targetLabel={targetLabel}
+        />
       )}
       <OverrideFoldChoice fold={fold} />
       {(problem !== undefined || save.isError) && (

@@ -19,8 +19,7 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 import { RunFireBar } from './run-fire-bar.tsx';
-import { ChangeImpactPanel } from './change-impact-panel.tsx';
-import { DeliveriesPanel } from './deliveries-panel.tsx';
+import { SandboxEvidence } from './sandbox-evidence.tsx';
 import { comparableRuns, RunComparison } from './run-comparison.tsx';
 import { RunHistory } from './run-history.tsx';
 import { normalizeStatus, RunStatusPanel } from './run-status-panel.tsx';
@@ -202,29 +201,6 @@ export function RunPanel({
           }
         />
       )}
-      {workflow && connection.target === 'sandbox' && (
-        <DeliveriesPanel
-          connection={connection}
-          workflowId={workflow.id}
-          onOpenRun={(runId) => {
-            follow(runId);
-          }}
-        />
-      )}
-      {workflow &&
-        savedSpecs &&
-        connection.target === 'sandbox' &&
-        (differsFromSaved || override) && (
-          <ChangeImpactPanel
-            connection={connection}
-            workflowId={workflow.id}
-            workflowName={workflow.name}
-            before={savedSpecs}
-            after={changedSpecs}
-            changeLabel={differsFromSaved ? "Saving the form's spec" : 'Running with the override'}
-            sampleText={payloadText}
-          />
-        )}
       {workflow && comparing && runs.data && (
         <RunComparison
           connection={connection}
@@ -232,6 +208,17 @@ export function RunPanel({
           onClose={() => {
             setComparing(false);
           }}
+        />
+      )}
+      {workflow && connection.target === 'sandbox' && (
+        <SandboxEvidence
+          connection={connection}
+          workflow={workflow}
+          savedSpecs={savedSpecs}
+          changedSpecs={differsFromSaved || override !== undefined ? changedSpecs : undefined}
+          changeLabel={differsFromSaved ? "Saving the form's spec" : 'Running with the override'}
+          payloadText={payloadText}
+          onOpenRun={follow}
         />
       )}
     </div>

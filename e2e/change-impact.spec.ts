@@ -1,43 +1,23 @@
 import { expect, test } from './support/fixtures.ts';
 import { DesignerPage } from './pages/designer-page.ts';
 import { RunConsole } from './pages/run-console.ts';
-import { SANDBOX_API_KEY } from './pages/run-servers.ts';
+import { createWebhookWorkflow, SANDBOX_HEADERS } from './support/sandbox-api.ts';
 
 const NAME = 'E2E change impact';
-const headers = { 'x-api-key': SANDBOX_API_KEY };
+const headers = SANDBOX_HEADERS;
 
 test.describe('Change impact against recorded traffic', () => {
   test('making a column required lists exactly the recorded requests that lack it', async ({
     page,
   }) => {
     const lacking = await test.step('A workflow and three requests, one with website', async () => {
-      const created = await page.request.post('/workflows/create_workflow', {
-        headers,
-        data: {
-          workflow_name: NAME,
-          workflow_description: 'Recorded traffic for the change impact',
-          workflow_definition: {
-            blocks: [
-              {
-                block_id: 'source',
-                sequence_number: 1,
-                block_type: 'source',
-                block_name: 'webhook',
-                specs: {
-                  input_schema: {
-                    company_name: { type: 'string', required: true },
-                    website: { type: 'string', required: false },
-                  },
-                  dataframe_type: 'COMPANY',
-                },
-              },
-            ],
-            edges: [],
-          },
+      const id = await createWebhookWorkflow(page.request, NAME, {
+        input_schema: {
+          company_name: { type: 'string', required: true },
+          website: { type: 'string', required: false },
         },
+        dataframe_type: 'COMPANY',
       });
-      expect(created.ok(), await created.text()).toBe(true);
-      const { id } = (await created.json()) as { id: string };
       const payloads = [
         [{ company_name: 'Acme', website: 'acme.com' }],
         [{ company_name: 'Beta' }],

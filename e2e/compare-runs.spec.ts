@@ -1,39 +1,19 @@
 import { expect, test } from './support/fixtures.ts';
 import { RunConsole } from './pages/run-console.ts';
-import { SANDBOX_API_KEY } from './pages/run-servers.ts';
+import { createWebhookWorkflow, SANDBOX_HEADERS } from './support/sandbox-api.ts';
 
 const NAME = 'E2E compare runs';
-const headers = { 'x-api-key': SANDBOX_API_KEY };
+const headers = SANDBOX_HEADERS;
 
 test.describe('Compare two runs of a workflow', () => {
   test('rows matched by company_name, the changed cell marked, noisy fields ignored', async ({
     page,
   }) => {
     const workflowId = await test.step('A workflow and two runs, through the API', async () => {
-      const created = await page.request.post('/workflows/create_workflow', {
-        headers,
-        data: {
-          workflow_name: NAME,
-          workflow_description: 'Two runs to compare',
-          workflow_definition: {
-            blocks: [
-              {
-                block_id: 'source',
-                sequence_number: 1,
-                block_type: 'source',
-                block_name: 'webhook',
-                specs: {
-                  input_schema: { company_name: 'string', website: 'string' },
-                  dataframe_type: 'COMPANY',
-                },
-              },
-            ],
-            edges: [],
-          },
-        },
+      const id = await createWebhookWorkflow(page.request, NAME, {
+        input_schema: { company_name: 'string', website: 'string' },
+        dataframe_type: 'COMPANY',
       });
-      expect(created.ok(), await created.text()).toBe(true);
-      const { id } = (await created.json()) as { id: string };
       const payloads = [
         [
           { company_name: 'Acme', website: 'acme.com' },

@@ -1,26 +1,10 @@
 import { expect, test } from './support/fixtures.ts';
 import { RunConsole } from './pages/run-console.ts';
-import { SANDBOX_API_KEY } from './pages/run-servers.ts';
+import { SANDBOX_HEADERS, webhookWorkflow } from './support/sandbox-api.ts';
 
 const COUNT = 450;
 const PREFIX = 'E2E many';
-
-const workflow = (name: string) => ({
-  workflow_name: name,
-  workflow_description: 'One of many, for the Open dialog',
-  workflow_definition: {
-    blocks: [
-      {
-        block_id: 'source',
-        sequence_number: 1,
-        block_type: 'source',
-        block_name: 'webhook',
-        specs: { input_schema: { company_name: 'string' }, dataframe_type: 'COMPANY' },
-      },
-    ],
-    edges: [],
-  },
-});
+const SPECS = { input_schema: { company_name: 'string' }, dataframe_type: 'COMPANY' };
 
 test.describe('Open workflow with hundreds of workflows', () => {
   test('pages from the server, renders only rows in view, searches on the server', async ({
@@ -31,8 +15,8 @@ test.describe('Open workflow with hundreds of workflows', () => {
         await Promise.all(
           Array.from({ length: 50 }, (_, offset) =>
             page.request.post('/workflows/create_workflow', {
-              headers: { 'x-api-key': SANDBOX_API_KEY },
-              data: workflow(`${PREFIX} ${String(start + offset).padStart(3, '0')}`),
+              headers: SANDBOX_HEADERS,
+              data: webhookWorkflow(`${PREFIX} ${String(start + offset).padStart(3, '0')}`, SPECS),
             }),
           ),
         );

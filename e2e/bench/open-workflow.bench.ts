@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { webhookWorkflow } from '../support/sandbox-api.ts';
 import { BENCH_API_KEY } from './bench-key.ts';
 import { markWindow, startTaskTrace, stopTaskTrace, type TaskWindow } from './task-cpu-trace.ts';
 
@@ -12,22 +13,12 @@ import { markWindow, startTaskTrace, stopTaskTrace, type TaskWindow } from './ta
 
 const COUNT = Number(process.env.BENCH_WORKFLOWS ?? 10_000);
 
-const workflow = (index: number) => ({
-  workflow_name: `Bench workflow ${String(index).padStart(5, '0')}`,
-  workflow_description: 'Seeded for the Open dialog bench',
-  workflow_definition: {
-    blocks: [
-      {
-        block_id: 'source',
-        sequence_number: 1,
-        block_type: 'source',
-        block_name: 'webhook',
-        specs: { input_schema: { company_name: 'string' }, dataframe_type: 'COMPANY' },
-      },
-    ],
-    edges: [],
-  },
-});
+const workflow = (index: number) =>
+  webhookWorkflow(
+    `Bench workflow ${String(index).padStart(5, '0')}`,
+    { input_schema: { company_name: 'string' }, dataframe_type: 'COMPANY' },
+    'Seeded for the Open dialog bench',
+  );
 
 async function seed(page: Page, apiKey: string): Promise<void> {
   for (let start = 0; start < COUNT; start += 100) {

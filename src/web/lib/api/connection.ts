@@ -24,3 +24,12 @@ export type Connection = {
   /** False until a key (or the server's) is available for this target. */
   ready: boolean;
 };
+
+/**
+ * The connection for Inlet's own routes (the inbox, the receiver's deliveries): on this
+ * server whatever the console's target, never through the proxy.
+ */
+export const onThisServer = (connection: Connection): Connection => ({
+  ...connection,
+  basePath: TARGET_BASE_PATHS.sandbox,
+});

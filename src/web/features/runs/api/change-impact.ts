@@ -6,10 +6,7 @@ import {
 } from '../../../../core/wire/change-impact.ts';
 import { INBOX_PATH, inboxEntrySchema } from '../../../../core/wire/inbox.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
-
-/** The inbox is the sandbox's own: asked on this server, never through the proxy. */
-const onThisServer = (connection: Connection): Connection => ({ ...connection, basePath: '' });
+import { onThisServer, type Connection } from '../../../lib/api/connection.ts';
 
 /** `POST /inlet/inbox/impact`; `request` undefined: nothing changed, nothing asked. */
 export const useChangeImpact = (connection: Connection, request: ChangeImpactRequest | undefined) =>

@@ -6,18 +6,12 @@ import {
   receiverDeliverySchema,
 } from '../../../../core/wire/receiver.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { onThisServer, type Connection } from '../../../lib/api/connection.ts';
 
 /** How often the list asks again: a delivery shows within this of arriving. */
 const POLL_MS = 2_000;
 /** Deliveries listed (newest first); the receiver keeps INLET_RECEIVER_MAX_DELIVERIES. */
 const LIST_LIMIT = 100;
-
-/**
- * Inlet's own receiver lives on this server, whatever the console's target: its read routes
- * are asked on the sandbox's base path (the page's own origin), never through the proxy.
- */
-const onThisServer = (connection: Connection): Connection => ({ ...connection, basePath: '' });
 
 export const deliveriesQueryOptions = (connection: Connection) =>
   queryOptions({

@@ -127,7 +127,9 @@ describe('rejected payloads', () => {
     expect(judgement.findings).toEqual([
       expect.objectContaining({ kind: 'invalid_json', severity: 'error', offset: 27, length: 1 }),
     ]);
-    expect(judgement.rejection?.message).toMatch(/^Line 2, column 11: expected ":"/);
+    expect(judgement.rejection?.message).toMatch(
+      /^Syntax error at line 2, column 11: expected ":"/,
+    );
   });
 
   it.each([

@@ -46,7 +46,7 @@ describe('malformed JSON is placed exactly', () => {
     const text = '[\n  {"email": "a"},\n  {"email": "b",}\n]';
     const found = syntaxFinding(text);
     expect(found.offset).toBe(text.indexOf(',}') + 1);
-    expect(found.message).toMatch(/^Line 3, column 17: trailing comma/);
+    expect(found.message).toMatch(/^Syntax error at line 3, column 17: trailing comma/);
   });
 
   it('agrees with JSON.parse on what is valid, for corrupted JSON texts', () => {

@@ -77,6 +77,8 @@ export function describeSyntaxError(text: string, from: number): SyntaxProblem {
   return {
     offset: from + offset,
     length,
-    message: `Line ${String(line)}, column ${String(column)}: ${advice}. The payload is not valid JSON.`,
+    // Named a syntax error first, so every place that shows it (problems, status, preview,
+    // the run's preflight, the sandbox's 422) says what kind of problem it is.
+    message: `Syntax error at line ${String(line)}, column ${String(column)}: ${advice}. The payload is not valid JSON.`,
   };
 }

@@ -58,6 +58,23 @@ export class JudgeClient {
     return { start: response.start, rows: response.rows };
   }
 
+  /**
+   * The offset of a cell's value in the text of judgement `judgeId` (of its row when the
+   * row lacks the column); undefined when the row is not in the payload.
+   */
+  async locate(judgeId: number, row: number, column?: string): Promise<number | undefined> {
+    const response = await this.#ask((id): JudgeRequest => ({
+      type: 'locate',
+      id,
+      judgeId,
+      row,
+      ...(column === undefined ? {} : { column }),
+    }));
+    if (response.type !== 'located')
+      throw new Error('The judge answered a request for a place with something else.');
+    return response.offset;
+  }
+
   /** Columns proposed from a judgement's rows; `typeText` reads text cells (a CSV's) as typed. */
   async infer(judgeId: number, typeText = false): Promise<InferredColumn[]> {
     const response = await this.#ask((id) => ({ type: 'infer', id, judgeId, typeText }));

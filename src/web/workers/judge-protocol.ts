@@ -19,6 +19,14 @@ export const judgeRequestSchema = z.discriminatedUnion('type', [
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
   }),
+  /** Where a preview cell's value is in the judged text (the row itself when it lacks the key). */
+  z.object({
+    type: z.literal('locate'),
+    id: z.number(),
+    judgeId: z.number(),
+    row: z.number().int().nonnegative(),
+    column: z.string().optional(),
+  }),
   z.object({
     type: z.literal('infer'),
     id: z.number(),
@@ -51,6 +59,7 @@ export type JudgeRequest = z.infer<typeof judgeRequestSchema>;
 export const JUDGE_RESPONSE_TYPES = [
   'judged',
   'rows',
+  'located',
   'inferred',
   'converted',
   'column-fixed',
@@ -87,6 +96,7 @@ export type PreviewRow = {
 export type JudgeResponse =
   | { type: 'judged'; id: number; judgement: Judgement; durationMs: number; bytes: number }
   | { type: 'rows'; id: number; judgeId: number; start: number; rows: PreviewRow[] }
+  | { type: 'located'; id: number; offset: number | undefined }
   | { type: 'inferred'; id: number; columns: InferredColumn[] }
   | { type: 'converted'; id: number; result: ConversionResult }
   | { type: 'column-fixed'; id: number; edits: TextEdit[] }

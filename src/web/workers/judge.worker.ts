@@ -10,6 +10,8 @@ import { convertImport } from './import/convert-import.ts';
 import { columnFixEdits } from './fixes/column-fix-edits.ts';
 import { judgeRequestSchema, type JudgeRequest, type JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
+import { cellSource } from './cell-source.ts';
+import { type RowTable, scanRows } from '../../core/judge/scan-rows.ts';
 import { errorMessage } from '../../core/error-message.ts';
 
 /*
@@ -20,7 +22,14 @@ import { errorMessage } from '../../core/error-message.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-type Judged = { id: number; text: string; spec: SpecModel; judgement: Judgement; rows?: unknown[] };
+type Judged = {
+  id: number;
+  text: string;
+  spec: SpecModel;
+  judgement: Judgement;
+  rows?: unknown[];
+  table?: RowTable;
+};
 
 let last: Judged | undefined;
 /** The newest judge request not yet started; older ones are dropped (latest wins). */
@@ -46,6 +55,14 @@ function rowsOf(judged: Judged): unknown[] {
   }
   judged.rows = rows;
   return rows;
+}
+
+/** Where each row of the last judged text sits, scanned once on the first cell asked for. */
+function tableOf(judged: Judged): RowTable {
+  if (judged.table) return judged.table;
+  const from = judged.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  judged.table = scanRows(judged.text, from, judged.judgement.summary.rowCount);
+  return judged.table;
 }
 
 function runJudge(): void {
@@ -92,6 +109,18 @@ function handle(request: JudgeRequest): void {
       const rules = columnRules(last.judgement.summary.columns, last.spec);
       const rows = previewRows(rowsOf(last), rules, request.start, request.end);
       post({ type: 'rows', id: request.id, judgeId: last.id, start: request.start, rows });
+      return;
+    }
+    case 'locate': {
+      if (!last || last.id !== request.judgeId) {
+        post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
+        return;
+      }
+      const offset =
+        request.row < last.judgement.summary.rowCount
+          ? cellSource(last.text, tableOf(last), request.row, request.column)
+          : undefined;
+      post({ type: 'located', id: request.id, offset });
       return;
     }
     case 'infer': {

@@ -1,11 +1,13 @@
-import { memo, type RefObject, useEffect, useRef, useState } from 'react';
+import { memo, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnSummary } from '../../../../core/judge/judgement.ts';
 import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { JudgeClient } from '../../../workers/judge-client.ts';
 import type { JudgedPayload } from '../hooks/use-payload-judge.ts';
 import { useRowWindow } from '../hooks/use-row-window.ts';
+import { indexCellFindings } from '../model/cell-findings.ts';
+import { emptyPreviewText } from '../model/empty-preview.ts';
 import { visibleRange } from '../model/row-window.ts';
-import { PreviewRowView } from './preview-row-view.tsx';
+import { type ActivateCell, PreviewRowView } from './preview-row-view.tsx';
 
 /** Every row has this height, so the rows on screen follow from the scroll position alone. */
 export const PREVIEW_ROW_HEIGHT = 30;
@@ -33,10 +35,36 @@ function ColumnHeader({ column, spec }: { column: ColumnSummary; spec: SpecModel
   );
 }
 
+const ARROWS: Readonly<Record<string, [number, number]>> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/** Arrow keys move between the rendered cells; at the edge of what is rendered they scroll. */
+function moveBetweenCells(event: KeyboardEvent): void {
+  const step = ARROWS[event.key];
+  const target = event.target;
+  const container = event.currentTarget;
+  if (!step || !(target instanceof HTMLElement) || target.dataset.row === undefined) return;
+  const row = Number(target.dataset.row) + step[0];
+  const column = Number(target.dataset.col) + step[1];
+  if (!(container instanceof HTMLElement)) return;
+  const next = container.querySelector<HTMLElement>(
+    `[data-row="${String(row)}"][data-col="${String(column)}"]`,
+  );
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
 export type DatasetPreviewProps = {
   clientRef: RefObject<JudgeClient | undefined>;
   judged: JudgedPayload | undefined;
   spec: SpecModel;
+  /** A cell was clicked or pressed: show its source in the editor. */
+  onActivateCell: ActivateCell;
 };
 
 /**
@@ -48,6 +76,7 @@ export const DatasetPreview = memo(function DatasetPreview({
   clientRef,
   judged,
   spec,
+  onActivateCell,
 }: DatasetPreviewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ scrollTop: 0, height: MAX_VIEWPORT_HEIGHT });
@@ -62,6 +91,18 @@ export const DatasetPreview = memo(function DatasetPreview({
     overscan: OVERSCAN_ROWS,
   });
   const page = useRowWindow(clientRef, judged?.judgeId, rowCount, range);
+  // Once per judgement, so a rendered cell finds its problem with one lookup.
+  const findings = useMemo(
+    () => indexCellFindings(judged?.judgement.findings ?? []),
+    [judged?.judgement],
+  );
+  const declaredTypes = useMemo(() => {
+    const types = new Map(spec.columns.map((column) => [column.name, column.type]));
+    return (summary?.columns ?? []).map((column) =>
+      column.declared ? types.get(column.name) : undefined,
+    );
+  }, [summary?.columns, spec.columns]);
+  const empty = emptyPreviewText(judged?.judgement);
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -70,8 +111,11 @@ export const DatasetPreview = memo(function DatasetPreview({
       setViewport((previous) => ({ ...previous, height: element.clientHeight }));
     });
     observer.observe(element);
+    // On the scroll area, not the table: a listener keeps the table's role non-interactive.
+    element.addEventListener('keydown', moveBetweenCells);
     return () => {
       observer.disconnect();
+      element.removeEventListener('keydown', moveBetweenCells);
     };
   }, []);
 
@@ -88,9 +132,11 @@ export const DatasetPreview = memo(function DatasetPreview({
           Dataset preview
         </h2>
         <p className="panel__hint">
-          {summary
-            ? `${rowCount.toLocaleString('en-US')} ${rowCount === 1 ? 'row' : 'rows'} · ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'}${advisory > 0 ? ` (${String(advisory)} advisory)` : ''}, as the workflow will receive them`
-            : 'The rows appear here once the payload is judged.'}
+          {summary && rowCount === 0 && empty.kind === 'syntax'
+            ? 'No rows: the payload has a syntax error.'
+            : summary
+              ? `${rowCount.toLocaleString('en-US')} ${rowCount === 1 ? 'row' : 'rows'} · ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'}${advisory > 0 ? ` (${String(advisory)} advisory)` : ''}, as the workflow will receive them`
+              : 'The rows appear here once the payload is judged.'}
         </p>
       </header>
       <div
@@ -114,10 +160,8 @@ export const DatasetPreview = memo(function DatasetPreview({
         }}
       >
         {rowCount === 0 ? (
-          <p className="preview__empty">
-            {judged
-              ? 'No rows: the payload is not an object or an array of objects.'
-              : 'No rows yet.'}
+          <p className={`preview__empty${empty.kind === 'none' ? '' : ' preview__empty--error'}`}>
+            {empty.text}
           </p>
         ) : (
           <div
@@ -153,8 +197,12 @@ export const DatasetPreview = memo(function DatasetPreview({
                   }
                   columnCount={columns.length}
                   columnNames={columns}
+                  declaredTypes={declaredTypes}
+                  findings={findings}
+                  first={index === range.start}
                   template={template}
                   top={index * PREVIEW_ROW_HEIGHT}
+                  onActivate={onActivateCell}
                 />
               ))}
             </div>

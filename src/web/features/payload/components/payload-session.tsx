@@ -148,6 +148,28 @@ export function PayloadSession({
     editorRef.current?.placeCursor(finding.offset);
   }, []);
 
+  // A preview cell goes to its finding's place (as the problems list does, marking it
+  // there too); a cell the judge kept no finding for asks the worker where its value is.
+  const handleActivateCell = useCallback(
+    (row: number, column: string | undefined, finding?: Finding) => {
+      if (finding?.offset !== undefined) {
+        handleSelect(finding);
+        return;
+      }
+      const client = clientRef.current;
+      if (!client || !judged) return;
+      client.locate(judged.judgeId, row, column).then(
+        (offset) => {
+          if (offset !== undefined) editorRef.current?.placeCursor(offset);
+        },
+        () => {
+          // The text changed meanwhile: the next judgement's preview is the one to use.
+        },
+      );
+    },
+    [clientRef, handleSelect, judged],
+  );
+
   const { fixContext, quickFixes, handleFixGroup } = usePayloadFixes({
     editorRef,
     clientRef,
@@ -293,7 +315,12 @@ export function PayloadSession({
           </div>
         </div>
       </section>
-      <DatasetPreview clientRef={clientRef} judged={judged} spec={spec} />
+      <DatasetPreview
+        clientRef={clientRef}
+        judged={judged}
+        spec={spec}
+        onActivateCell={handleActivateCell}
+      />
       <ReplacePayloadDialog request={replacing.request} />
       <InferColumnsDialog
         proposals={proposals}

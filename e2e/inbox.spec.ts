@@ -68,11 +68,15 @@ test('a refused request sent from outside the app shows in the Inbox with its ca
     await expect(inbox.details.getByRole('table', { name: 'Request headers' })).toContainText(
       'x-api-key[masked]',
     );
-    await expect(inbox.details.getByLabel('Request body')).toContainText('inbox-e2e.example');
+    await expect(inbox.body).toContainText('inbox-e2e.example');
     await expect(inbox.details.getByLabel('Answer')).toContainText('company_name');
     await expect(inbox.details.getByRole('list', { name: 'Findings' })).toContainText(
       'company_name',
     );
+  });
+
+  await test.step('The body opens in the editor with the missing column marked', async () => {
+    await expect(inbox.bodyMarkers('error').first()).toBeVisible();
   });
 
   await test.step('"Open as sample" puts its payload into the payload editor', async () => {

@@ -82,6 +82,8 @@ export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string)
       )}
       {openId !== undefined && (
         <InboxEntryDetails
+          // A fresh editor and replay state for each request opened.
+          key={openId}
           id={openId}
           onOpenAsSample={onOpenAsSample}
           onClose={() => {

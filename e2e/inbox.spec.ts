@@ -1,5 +1,6 @@
 import { InboxPage } from './pages/inbox-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
+import { RunConsole } from './pages/run-console.ts';
 import { SANDBOX_API_KEY } from './pages/run-servers.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -82,5 +83,70 @@ test('a refused request sent from outside the app shows in the Inbox with its ca
   await test.step('"Open as sample" puts its payload into the payload editor', async () => {
     await inbox.openAsSample.click();
     await expect(payload.preview).toContainText('inbox-e2e.example');
+  });
+});
+
+test('a refused request replayed unchanged is refused again; fixed, it starts a run', async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const console_ = new RunConsole(page);
+  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
+  let workflowId = '';
+
+  await test.step('A script sends a row without the required company_name', async () => {
+    await page.goto('/');
+    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox replay' }),
+    });
+    workflowId = ((await created.json()) as { id: string }).id;
+    const refused = await fetch(
+      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ webhook_payload: [{ website: 'replay-e2e.example' }] }),
+      },
+    );
+    expect(refused.status).toBe(400);
+    await inbox.open(inbox.row(workflowId));
+  });
+
+  await test.step('Replayed unchanged, it is refused with the server’s words', async () => {
+    await expect(inbox.details.getByText('Local sandbox', { exact: true })).toBeVisible();
+    await expect(inbox.resetBody).toBeDisabled();
+    await inbox.replay.click();
+    const refusal = inbox.details.getByRole('alert');
+    await expect(refusal).toContainText('Replay refused (400)');
+    await expect(refusal).toContainText('company_name');
+  });
+
+  await test.step('Fixed in the editor, the replay starts a run', async () => {
+    await inbox.replaceBody(
+      JSON.stringify({
+        webhook_payload: [{ company_name: 'Replay Co', website: 'replay-e2e.example' }],
+      }),
+    );
+    await expect(inbox.resetBody).toBeEnabled();
+    await inbox.replay.click();
+    await expect(inbox.details.getByRole('status')).toContainText(/Started run \S+/);
+  });
+
+  await test.step('The run console follows it to completed', async () => {
+    await inbox.details.getByRole('button', { name: 'Follow in the run console' }).click();
+    await console_.expectStatus('completed');
+  });
+
+  await test.step('The replay is itself in the Inbox, accepted', async () => {
+    await expect(inbox.row(workflowId)).toContainText('200');
+  });
+
+  await test.step('Reset brings back the recorded body', async () => {
+    await inbox.resetBody.click();
+    await expect(inbox.body).toContainText('replay-e2e.example');
+    await expect(inbox.body).not.toContainText('Replay Co');
   });
 });

@@ -19,6 +19,7 @@ import { PayloadWorkbench } from '../features/payload/components/payload-workben
 import type { PayloadSessionHandle } from '../features/payload/components/payload-session.tsx';
 import { InboxRegion } from '../features/inbox/components/inbox-region.tsx';
 import { sampleFromBody } from '../features/inbox/model/sample-from-body.ts';
+import { useConnection } from '../lib/api/connection-context.tsx';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import { WorkspaceCommands } from './workspace-commands.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
@@ -81,6 +82,22 @@ export function DesignerWorkspace() {
     },
     [announce, setActivePane],
   );
+  // A run the inbox replayed, handed to the run console: it opens the workflow on the
+  // current target (keeping its override when it is the one open) and follows the run.
+  const { target } = useConnection();
+  const activeRuns = active.runs;
+  const handleFollowRun = useCallback(
+    (workflowId: string, jobId: string) => {
+      const slot = activeRuns?.[target];
+      const next =
+        slot?.workflowId === workflowId
+          ? { ...slot, followedRunId: jobId }
+          : { workflowId, overrideText: '', followedRunId: jobId };
+      updateRunSlot(target, next);
+      announce(`The run console follows run ${jobId}.`);
+    },
+    [activeRuns, target, updateRunSlot, announce],
+  );
   const specPane = (
     <section className="workspace" aria-label="Spec designer">
       <div className="toolbar">
@@ -140,7 +157,7 @@ export function DesignerWorkspace() {
   const runAndInboxPane = (
     <>
       {runPane}
-      <InboxRegion onOpenAsSample={handleOpenAsSample} />
+      <InboxRegion onOpenAsSample={handleOpenAsSample} onFollowRun={handleFollowRun} />
     </>
   );
   return (

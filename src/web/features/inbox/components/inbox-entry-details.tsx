@@ -4,6 +4,7 @@ import { errorMessage } from '../../../lib/api/api-error.ts';
 import { useInboxEntry } from '../api/get-inbox-entry.ts';
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxBodyEditor } from './inbox-body-editor.tsx';
+import { InboxReplay } from './inbox-replay.tsx';
 
 const sizeText = (entry: InboxEntry): string => {
   if (!entry.body_read) {
@@ -19,10 +20,12 @@ const sizeText = (entry: InboxEntry): string => {
 export function InboxEntryDetails({
   id,
   onOpenAsSample,
+  onFollowRun,
   onClose,
 }: {
   id: number;
   onOpenAsSample: (body: string) => void;
+  onFollowRun?: (workflowId: string, jobId: string) => void;
   onClose: () => void;
 }) {
   const titleId = useId();
@@ -86,6 +89,17 @@ export function InboxEntryDetails({
               findings={entry.data.findings}
               text={text ?? entry.data.body}
               onTextChange={setEdited}
+            />
+          )}
+          {entry.data.body !== null && (
+            <InboxReplay
+              entry={entry.data}
+              text={text ?? entry.data.body}
+              edited={text !== entry.data.body}
+              onReset={() => {
+                setEdited(undefined);
+              }}
+              {...(onFollowRun === undefined ? {} : { onFollowRun })}
             />
           )}
           {entry.data.findings.length > 0 && (

@@ -11,7 +11,14 @@ import './inbox.css';
  * a CRM, this page), newest first and refreshed every 2 s; one opens with what was sent and
  * answered, and its payload can become the sample.
  */
-export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string) => void }) {
+export function InboxRegion({
+  onOpenAsSample,
+  onFollowRun,
+}: {
+  onOpenAsSample: (body: string) => void;
+  /** A replay started a run: the run console opens its workflow and follows it. */
+  onFollowRun?: (workflowId: string, jobId: string) => void;
+}) {
   const titleId = useId();
   const [filters, setFilters] = useState<InboxFilters>(NO_INBOX_FILTERS);
   const [openId, setOpenId] = useState<number | undefined>(undefined);
@@ -86,6 +93,7 @@ export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string)
           key={openId}
           id={openId}
           onOpenAsSample={onOpenAsSample}
+          {...(onFollowRun === undefined ? {} : { onFollowRun })}
           onClose={() => {
             setOpenId(undefined);
           }}

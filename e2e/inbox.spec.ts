@@ -1,3 +1,4 @@
+import { DesignerPage } from './pages/designer-page.ts';
 import { InboxPage } from './pages/inbox-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
 import { RunConsole } from './pages/run-console.ts';
@@ -148,5 +149,53 @@ test('a refused request replayed unchanged is refused again; fixed, it starts a 
     await inbox.resetBody.click();
     await expect(inbox.body).toContainText('replay-e2e.example');
     await expect(inbox.body).not.toContainText('Replay Co');
+  });
+});
+
+test('"Infer from traffic" proposes columns from the rows a workflow received', async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const dialog = payload.inferDialog();
+  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
+  let workflowId = '';
+
+  await test.step('Clients send three requests, one of them refused', async () => {
+    await designer.goto();
+    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox traffic' }),
+    });
+    workflowId = ((await created.json()) as { id: string }).id;
+    const send = (rows: unknown[]) =>
+      fetch(`${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ webhook_payload: rows }),
+      });
+    await send([{ company_name: 'A', employees: 10 }]);
+    await send([{ company_name: 'B', employees: 20, region: 'EU' }]);
+    expect((await send([{ website: 'c.example', employees: 30 }])).status).toBe(400);
+  });
+
+  await test.step('Filtered to the workflow, the dialog shows presence across requests', async () => {
+    await expect(inbox.inferFromTraffic).toBeDisabled();
+    await inbox.workflowFilter.fill(workflowId);
+    await inbox.inferFromTraffic.click();
+    await expect(dialog).toContainText('3 rows of 3 recorded requests');
+    await expect(payload.inferRow(dialog, 'employees')).toContainText('3 of 3 (100%)');
+    await expect(payload.inferRow(dialog, 'employees')).toContainText('integer');
+    await expect(payload.inferRow(dialog, 'region')).toContainText('1 of 3 (33%)');
+  });
+
+  await test.step('Adding them puts the columns into the spec designer', async () => {
+    await dialog.getByRole('button', { name: /^Add \d+ columns?$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect.poll(() => designer.columnNames()).toContain('employees');
+    expect(await designer.columnNames()).toContain('region');
   });
 });

@@ -11,6 +11,8 @@ export class InboxPage {
   readonly bodyEditor: Locator;
   readonly replay: Locator;
   readonly resetBody: Locator;
+  readonly inferFromTraffic: Locator;
+  readonly workflowFilter: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Inbox', exact: true });
@@ -20,6 +22,8 @@ export class InboxPage {
     this.body = this.details.getByRole('group', { name: 'Request body', exact: true });
     this.bodyEditor = this.details.getByRole('textbox', { name: 'Request body, JSON' });
     this.replay = this.details.getByRole('button', { name: 'Replay', exact: true });
+    this.inferFromTraffic = this.region.getByRole('button', { name: 'Infer from traffic' });
+    this.workflowFilter = this.region.getByRole('textbox', { name: 'Workflow', exact: true });
     this.resetBody = this.details.getByRole('button', { name: 'Reset to the recorded body' });
   }
 

@@ -2,7 +2,7 @@ import { DesignerPage } from './pages/designer-page.ts';
 import { InboxPage } from './pages/inbox-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
 import { RunConsole } from './pages/run-console.ts';
-import { SANDBOX_API_KEY } from './pages/run-servers.ts';
+import { SANDBOX_API_KEY, UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /** A workflow whose webhook block requires company_name, created as a script would. */
@@ -197,5 +197,45 @@ test('"Infer from traffic" proposes columns from the rows a workflow received', 
     await expect(dialog).toBeHidden();
     await expect.poll(() => designer.columnNames()).toContain('employees');
     expect(await designer.columnNames()).toContain('region');
+  });
+});
+
+test('with Sixtyfour as the target, Replay goes through the proxy, shown as live', async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const console_ = new RunConsole(page);
+  let upstreamId = '';
+
+  await test.step('A workflow that exists only upstream; a request for it comes to the sandbox', async () => {
+    const created = await fetch(`${UPSTREAM_BASE}/workflows/create_workflow`, {
+      method: 'POST',
+      headers: { 'x-api-key': UPSTREAM_API_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox upstream' }),
+    });
+    expect(created.status).toBe(200);
+    upstreamId = ((await created.json()) as { id: string }).id;
+    const refused = await fetch(
+      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(upstreamId)}`,
+      {
+        method: 'POST',
+        headers: { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ webhook_payload: [{ company_name: 'Up Co' }] }),
+      },
+    );
+    expect(refused.status).toBe(404);
+  });
+
+  await test.step('Target Sixtyfour: the request shows the live target', async () => {
+    await console_.open();
+    await console_.chooseTarget('Sixtyfour');
+    await inbox.open(inbox.row(upstreamId));
+    await expect(inbox.details.getByText('Live: Sixtyfour API', { exact: true })).toBeVisible();
+  });
+
+  await test.step('Replay starts the run upstream, where the workflow is', async () => {
+    await inbox.replay.click();
+    await expect(inbox.details.getByRole('status')).toContainText(/Started run \S+ on Sixtyfour/);
   });
 });

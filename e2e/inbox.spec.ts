@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DesignerPage } from './pages/designer-page.ts';
 import { InboxPage } from './pages/inbox-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
 import { RunConsole } from './pages/run-console.ts';
 import { SANDBOX_API_KEY, UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 import { expect, test } from './support/fixtures.ts';
+
+const run = promisify(execFile);
 
 /** A workflow whose webhook block requires company_name, created as a script would. */
 const WORKFLOW = {
@@ -123,6 +127,18 @@ test('a refused request replayed unchanged is refused again; fixed, it starts a 
     const refusal = inbox.details.getByRole('alert');
     await expect(refusal).toContainText('Replay refused (400)');
     await expect(refusal).toContainText('company_name');
+  });
+
+  await test.step('Copy as curl: key masked; run as sent, it is refused the same way', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await inbox.details.getByRole('button', { name: 'Copy as curl' }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('x-api-key: YOUR_SANDBOX_API_KEY');
+    expect(text).not.toContain(SANDBOX_API_KEY);
+    const command = `${text.replace('YOUR_SANDBOX_API_KEY', SANDBOX_API_KEY)} -w '\n%{http_code}'`;
+    const { stdout } = await run('sh', ['-c', command]);
+    expect(stdout).toContain('company_name');
+    expect(stdout.trim().endsWith('400')).toBe(true);
   });
 
   await test.step('Fixed in the editor, the replay starts a run', async () => {

@@ -68,7 +68,7 @@ export function InboxReplay({ entry, text, edited, onReset, onFollowRun }: Inbox
         <span className={`inbox__target-pill${live ? ' inbox__target-pill--live' : ''}`}>
           {live ? 'Live: Sixtyfour API' : 'Local sandbox'}
         </span>
-        <label htmlFor={workflowFieldId}>Workflow</label>
+        <label htmlFor={workflowFieldId}>Replay to workflow</label>
         <input
           id={workflowFieldId}
           className="input inbox__mono"

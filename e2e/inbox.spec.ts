@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { DesignerPage } from './pages/designer-page.ts';
 import { InboxPage } from './pages/inbox-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
-import { SANDBOX_API_KEY } from './pages/run-servers.ts';
+import { RunConsole } from './pages/run-console.ts';
+import { SANDBOX_API_KEY, UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 import { expect, test } from './support/fixtures.ts';
+
+const run = promisify(execFile);
 
 /** A workflow whose webhook block requires company_name, created as a script would. */
 const WORKFLOW = {
@@ -68,15 +74,184 @@ test('a refused request sent from outside the app shows in the Inbox with its ca
     await expect(inbox.details.getByRole('table', { name: 'Request headers' })).toContainText(
       'x-api-key[masked]',
     );
-    await expect(inbox.details.getByLabel('Request body')).toContainText('inbox-e2e.example');
+    await expect(inbox.body).toContainText('inbox-e2e.example');
     await expect(inbox.details.getByLabel('Answer')).toContainText('company_name');
     await expect(inbox.details.getByRole('list', { name: 'Findings' })).toContainText(
       'company_name',
     );
   });
 
+  await test.step('The body opens in the editor with the missing column marked', async () => {
+    await expect(inbox.bodyMarkers('error').first()).toBeVisible();
+  });
+
   await test.step('"Open as sample" puts its payload into the payload editor', async () => {
     await inbox.openAsSample.click();
     await expect(payload.preview).toContainText('inbox-e2e.example');
+  });
+});
+
+test('a refused request replayed unchanged is refused again; fixed, it starts a run', async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const console_ = new RunConsole(page);
+  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
+  let workflowId = '';
+
+  await test.step('A script sends a row without the required company_name', async () => {
+    await page.goto('/');
+    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox replay' }),
+    });
+    workflowId = ((await created.json()) as { id: string }).id;
+    const refused = await fetch(
+      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ webhook_payload: [{ website: 'replay-e2e.example' }] }),
+      },
+    );
+    expect(refused.status).toBe(400);
+    await inbox.open(inbox.row(workflowId));
+  });
+
+  await test.step('Replayed unchanged, it is refused with the server’s words', async () => {
+    await expect(inbox.details.getByText('Local sandbox', { exact: true })).toBeVisible();
+    await expect(inbox.resetBody).toBeDisabled();
+    await inbox.replay.click();
+    const refusal = inbox.details.getByRole('alert');
+    await expect(refusal).toContainText('Replay refused (400)');
+    await expect(refusal).toContainText('company_name');
+  });
+
+  await test.step('Copy as curl: key masked; run as sent, it is refused the same way', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await inbox.details.getByRole('button', { name: 'Copy as curl' }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('x-api-key: YOUR_SANDBOX_API_KEY');
+    expect(text).not.toContain(SANDBOX_API_KEY);
+    const command = `${text.replace('YOUR_SANDBOX_API_KEY', SANDBOX_API_KEY)} -w '\n%{http_code}'`;
+    const { stdout } = await run('sh', ['-c', command]);
+    expect(stdout).toContain('company_name');
+    expect(stdout.trim().endsWith('400')).toBe(true);
+  });
+
+  await test.step('Fixed in the editor, the replay starts a run', async () => {
+    await inbox.replaceBody(
+      JSON.stringify({
+        webhook_payload: [{ company_name: 'Replay Co', website: 'replay-e2e.example' }],
+      }),
+    );
+    await expect(inbox.resetBody).toBeEnabled();
+    await inbox.replay.click();
+    await expect(inbox.details.getByRole('status')).toContainText(/Started run \S+/);
+  });
+
+  await test.step('The run console follows it to completed', async () => {
+    await inbox.details.getByRole('button', { name: 'Follow in the run console' }).click();
+    await console_.expectStatus('completed');
+  });
+
+  await test.step('The replay is itself in the Inbox, accepted', async () => {
+    await expect(inbox.row(workflowId)).toContainText('200');
+  });
+
+  await test.step('Reset brings back the recorded body', async () => {
+    await inbox.resetBody.click();
+    await expect(inbox.body).toContainText('replay-e2e.example');
+    await expect(inbox.body).not.toContainText('Replay Co');
+  });
+});
+
+test('"Infer from traffic" proposes columns from the rows a workflow received', async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const dialog = payload.inferDialog();
+  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
+  let workflowId = '';
+
+  await test.step('Clients send three requests, one of them refused', async () => {
+    await designer.goto();
+    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox traffic' }),
+    });
+    workflowId = ((await created.json()) as { id: string }).id;
+    const send = (rows: unknown[]) =>
+      fetch(`${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ webhook_payload: rows }),
+      });
+    await send([{ company_name: 'A', employees: 10 }]);
+    await send([{ company_name: 'B', employees: 20, region: 'EU' }]);
+    expect((await send([{ website: 'c.example', employees: 30 }])).status).toBe(400);
+  });
+
+  await test.step('Filtered to the workflow, the dialog shows presence across requests', async () => {
+    await expect(inbox.inferFromTraffic).toBeDisabled();
+    await inbox.workflowFilter.fill(workflowId);
+    await inbox.inferFromTraffic.click();
+    await expect(dialog).toContainText('3 rows of 3 recorded requests');
+    await expect(payload.inferRow(dialog, 'employees')).toContainText('3 of 3 (100%)');
+    await expect(payload.inferRow(dialog, 'employees')).toContainText('integer');
+    await expect(payload.inferRow(dialog, 'region')).toContainText('1 of 3 (33%)');
+  });
+
+  await test.step('Adding them puts the columns into the spec designer', async () => {
+    await dialog.getByRole('button', { name: /^Add \d+ columns?$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect.poll(() => designer.columnNames()).toContain('employees');
+    expect(await designer.columnNames()).toContain('region');
+  });
+});
+
+test('with Sixtyfour as the target, Replay goes through the proxy, shown as live', async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const console_ = new RunConsole(page);
+  let upstreamId = '';
+
+  await test.step('A workflow that exists only upstream; a request for it comes to the sandbox', async () => {
+    const created = await fetch(`${UPSTREAM_BASE}/workflows/create_workflow`, {
+      method: 'POST',
+      headers: { 'x-api-key': UPSTREAM_API_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox upstream' }),
+    });
+    expect(created.status).toBe(200);
+    upstreamId = ((await created.json()) as { id: string }).id;
+    const refused = await fetch(
+      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(upstreamId)}`,
+      {
+        method: 'POST',
+        headers: { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ webhook_payload: [{ company_name: 'Up Co' }] }),
+      },
+    );
+    expect(refused.status).toBe(404);
+  });
+
+  await test.step('Target Sixtyfour: the request shows the live target', async () => {
+    await console_.open();
+    await console_.chooseTarget('Sixtyfour');
+    await inbox.open(inbox.row(upstreamId));
+    await expect(inbox.details.getByText('Live: Sixtyfour API', { exact: true })).toBeVisible();
+  });
+
+  await test.step('Replay starts the run upstream, where the workflow is', async () => {
+    await inbox.replay.click();
+    await expect(inbox.details.getByRole('status')).toContainText(/Started run \S+ on Sixtyfour/);
   });
 });

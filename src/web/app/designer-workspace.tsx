@@ -18,7 +18,11 @@ import type { RunSlot } from '../lib/storage/run-slot.ts';
 import { PayloadWorkbench } from '../features/payload/components/payload-workbench.tsx';
 import type { PayloadSessionHandle } from '../features/payload/components/payload-session.tsx';
 import { InboxRegion } from '../features/inbox/components/inbox-region.tsx';
+import type { TrafficInference } from '../features/inbox/components/infer-from-traffic.tsx';
+import { InferColumnsDialog } from '../features/payload/components/infer-columns-dialog.tsx';
+import { type ColumnProposal, proposeColumns } from '../features/payload/model/column-proposals.ts';
 import { sampleFromBody } from '../features/inbox/model/sample-from-body.ts';
+import { useConnection } from '../lib/api/connection-context.tsx';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import { WorkspaceCommands } from './workspace-commands.tsx';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
@@ -81,6 +85,48 @@ export function DesignerWorkspace() {
     },
     [announce, setActivePane],
   );
+  // A run the inbox replayed, handed to the run console: it opens the workflow on the
+  // current target (keeping its override when it is the one open) and follows the run.
+  const { target } = useConnection();
+  const activeRuns = active.runs;
+  const handleFollowRun = useCallback(
+    (workflowId: string, jobId: string) => {
+      const slot = activeRuns?.[target];
+      const next =
+        slot?.workflowId === workflowId
+          ? { ...slot, followedRunId: jobId }
+          : { workflowId, overrideText: '', followedRunId: jobId };
+      updateRunSlot(target, next);
+      announce(`The run console follows run ${jobId}.`);
+    },
+    [activeRuns, target, updateRunSlot, announce],
+  );
+  // "Infer from traffic" in the inbox opens the payload's "Infer columns" dialog, set against
+  // the draft's spec; the chosen columns go to the designer as the payload's do.
+  const [traffic, setTraffic] = useState<
+    { proposals: ColumnProposal[]; source: string } | undefined
+  >(undefined);
+  const activeColumns = active.model.columns;
+  const handleInferFromTraffic = useCallback(
+    (inference: TrafficInference) => {
+      setTraffic({
+        proposals: proposeColumns(inference.inferred, activeColumns),
+        source: inference.source,
+      });
+    },
+    [activeColumns],
+  );
+  const handleAddTrafficColumns = useCallback(
+    (columns: Column[]) => {
+      setTraffic(undefined);
+      if (columns.length === 0) return;
+      handleAddColumns(columns);
+      announce(
+        `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec.`,
+      );
+    },
+    [handleAddColumns, announce],
+  );
   const specPane = (
     <section className="workspace" aria-label="Spec designer">
       <div className="toolbar">
@@ -140,7 +186,19 @@ export function DesignerWorkspace() {
   const runAndInboxPane = (
     <>
       {runPane}
-      <InboxRegion onOpenAsSample={handleOpenAsSample} />
+      <InboxRegion
+        onOpenAsSample={handleOpenAsSample}
+        onFollowRun={handleFollowRun}
+        onInferFromTraffic={handleInferFromTraffic}
+      />
+      <InferColumnsDialog
+        proposals={traffic?.proposals}
+        description={traffic?.source}
+        onClose={() => {
+          setTraffic(undefined);
+        }}
+        onAdd={handleAddTrafficColumns}
+      />
     </>
   );
   return (

@@ -1,8 +1,10 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { InboxEntry } from '../../../../core/wire/inbox.ts';
 import { errorMessage } from '../../../lib/api/api-error.ts';
 import { useInboxEntry } from '../api/get-inbox-entry.ts';
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
+import { InboxBodyEditor } from './inbox-body-editor.tsx';
+import { InboxReplay } from './inbox-replay.tsx';
 
 const sizeText = (entry: InboxEntry): string => {
   if (!entry.body_read) {
@@ -18,15 +20,20 @@ const sizeText = (entry: InboxEntry): string => {
 export function InboxEntryDetails({
   id,
   onOpenAsSample,
+  onFollowRun,
   onClose,
 }: {
   id: number;
   onOpenAsSample: (body: string) => void;
+  onFollowRun?: (workflowId: string, jobId: string) => void;
   onClose: () => void;
 }) {
   const titleId = useId();
   const entry = useInboxEntry(id);
   const body = entry.data?.body ?? null;
+  // The text to replay (and to open as the sample): the recorded body until edited.
+  const [edited, setEdited] = useState<string | undefined>(undefined);
+  const text = edited ?? body;
   return (
     <section className="inbox__details" aria-labelledby={titleId}>
       <div className="inbox__details-head">
@@ -38,9 +45,9 @@ export function InboxEntryDetails({
         <button
           type="button"
           className="button button--secondary"
-          disabled={body === null}
+          disabled={text === null}
           onClick={() => {
-            if (body !== null) onOpenAsSample(body);
+            if (text !== null) onOpenAsSample(text);
           }}
         >
           Open as sample
@@ -76,9 +83,24 @@ export function InboxEntryDetails({
           <h5>Body</h5>
           <p className="section-hint">{sizeText(entry.data)}</p>
           {entry.data.body !== null && (
-            <pre className="inbox__code" aria-label="Request body">
-              {entry.data.body}
-            </pre>
+            <InboxBodyEditor
+              entryId={id}
+              recordedBody={entry.data.body}
+              findings={entry.data.findings}
+              text={text ?? entry.data.body}
+              onTextChange={setEdited}
+            />
+          )}
+          {entry.data.body !== null && (
+            <InboxReplay
+              entry={entry.data}
+              text={text ?? entry.data.body}
+              edited={text !== entry.data.body}
+              onReset={() => {
+                setEdited(undefined);
+              }}
+              {...(onFollowRun === undefined ? {} : { onFollowRun })}
+            />
           )}
           {entry.data.findings.length > 0 && (
             <>

@@ -4,6 +4,7 @@ import { NO_INBOX_FILTERS, useInbox, type InboxFilters } from '../api/list-inbox
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxEntryDetails } from './inbox-entry-details.tsx';
 import { InboxFiltersBar } from './inbox-filters.tsx';
+import { InferFromTraffic, type TrafficInference } from './infer-from-traffic.tsx';
 import './inbox.css';
 
 /**
@@ -11,7 +12,17 @@ import './inbox.css';
  * a CRM, this page), newest first and refreshed every 2 s; one opens with what was sent and
  * answered, and its payload can become the sample.
  */
-export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string) => void }) {
+export function InboxRegion({
+  onOpenAsSample,
+  onFollowRun,
+  onInferFromTraffic,
+}: {
+  onOpenAsSample: (body: string) => void;
+  /** A replay started a run: the run console opens its workflow and follows it. */
+  onFollowRun?: (workflowId: string, jobId: string) => void;
+  /** Columns inferred from a workflow's recorded rows, for the page's "Infer columns" dialog. */
+  onInferFromTraffic?: (inference: TrafficInference) => void;
+}) {
   const titleId = useId();
   const [filters, setFilters] = useState<InboxFilters>(NO_INBOX_FILTERS);
   const [openId, setOpenId] = useState<number | undefined>(undefined);
@@ -26,6 +37,7 @@ export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string)
         <span className="section-hint">Every POST /workflows/run the sandbox answered.</span>
       </header>
       <InboxFiltersBar filters={filters} onChange={setFilters} />
+      {onInferFromTraffic && <InferFromTraffic filters={filters} onInfer={onInferFromTraffic} />}
       {inbox.isPending && <p className="section-hint">Loading the inbox…</p>}
       {inbox.error && (
         <p className="notice notice--error" role="alert">
@@ -82,8 +94,11 @@ export function InboxRegion({ onOpenAsSample }: { onOpenAsSample: (body: string)
       )}
       {openId !== undefined && (
         <InboxEntryDetails
+          // A fresh editor and replay state for each request opened.
+          key={openId}
           id={openId}
           onOpenAsSample={onOpenAsSample}
+          {...(onFollowRun === undefined ? {} : { onFollowRun })}
           onClose={() => {
             setOpenId(undefined);
           }}

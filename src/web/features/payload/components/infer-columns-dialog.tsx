@@ -13,6 +13,8 @@ export type InferColumnsDialogProps = {
   proposals: readonly ColumnProposal[] | undefined;
   onClose: () => void;
   onAdd: (columns: Column[]) => void;
+  /** Where the proposals come from; by default the payload's rows. */
+  description?: string;
 };
 
 /**
@@ -20,13 +22,18 @@ export type InferColumnsDialogProps = {
  * the user picks which to add and may change each one's type. Columns already in the spec
  * are listed as such (with any disagreement) and are never added or changed.
  */
-export function InferColumnsDialog({ proposals, onClose, onAdd }: InferColumnsDialogProps) {
+export function InferColumnsDialog({
+  proposals,
+  onClose,
+  onAdd,
+  description = "Columns proposed from the payload's rows. Pick the ones to add and check their types; the payload's values are then converted to them. Columns already in the spec stay as they are.",
+}: InferColumnsDialogProps) {
   return (
     <Dialog
       open={proposals !== undefined}
       onClose={onClose}
       title="Infer columns"
-      description="Columns proposed from the payload's rows. Pick the ones to add and check their types; the payload's values are then converted to them. Columns already in the spec stay as they are."
+      description={description}
       size="large"
     >
       {proposals && <ProposalForm proposals={proposals} onClose={onClose} onAdd={onAdd} />}

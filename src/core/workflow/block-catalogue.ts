@@ -69,8 +69,10 @@ export type BlockDefinition = {
   jsonSchema: () => Record<string, unknown>;
 };
 
+// Every block's spec has a JSON Schema form; one that had none would throw when the server
+// builds GET /workflows/blocks at start, rather than advertise `{}` (any value) for it.
 const fromZod = (schema: z.ZodType) => (): Record<string, unknown> =>
-  z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
+  z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'throw' });
 
 type Entry = Omit<BlockDefinition, 'jsonSchema' | 'specsSchema' | 'block_type'> & {
   block_type?: BlockDefinition['block_type'];

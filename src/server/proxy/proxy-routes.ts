@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UpstreamStatusResponse } from '../../core/wire/session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
@@ -28,6 +29,9 @@ const PASSED_HEADERS = [
   UNREADABLE_ROWS_HEADER,
 ];
 
+/** A chunk of a fetch body. */
+const byteChunkSchema = z.instanceof(Uint8Array);
+
 const headerValue = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
 
@@ -39,13 +43,14 @@ const headerValue = (value: string | string[] | undefined): string | undefined =
  */
 async function readCapped(response: Response, max: number): Promise<Uint8Array[] | undefined> {
   if (response.body === null) return [];
-  // Node's fetch types its body as ReadableStream<any>; its chunks are bytes.
-  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    const read = await reader.read();
+    if (read.done) break;
+    // Node's fetch leaves the chunk's type open; it is bytes, and the schema says so.
+    const value = byteChunkSchema.parse(read.value);
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();

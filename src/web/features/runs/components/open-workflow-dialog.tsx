@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { useDebounced } from '../../../lib/use-debounced.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
 import { getWorkflowQueryOptions } from '../api/get-workflow.ts';
 import { flattenPages, useWorkflowPages } from '../api/list-workflows.ts';
@@ -34,19 +35,6 @@ export function OpenWorkflowDialog(props: OpenWorkflowDialogProps) {
 /** Search text sent once typing pauses this long, not on every keystroke. */
 const SEARCH_DELAY_MS = 200;
 
-function useDebounced(value: string): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, SEARCH_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value]);
-  return settled;
-}
-
 function listSummary(loaded: number, total: number, q: string): string {
   const count = total.toLocaleString();
   if (q !== '') return `${count} ${total === 1 ? 'workflow matches' : 'workflows match'} “${q}”`;
@@ -57,7 +45,7 @@ function listSummary(loaded: number, total: number, q: string): string {
 function WorkflowList({ onClose, connection, onOpened }: OpenWorkflowDialogProps) {
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim());
+  const q = useDebounced(search.trim(), SEARCH_DELAY_MS);
   const pages = useWorkflowPages(connection, q);
   const workflows = useMemo(() => flattenPages(pages.data?.pages ?? []), [pages.data]);
   const first = pages.data?.pages[0];

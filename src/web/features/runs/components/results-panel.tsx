@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { columnsOf } from '../../../../core/compare/compare-rows.ts';
 import { canonicalBlockName } from '../../../../core/workflow/block-catalogue.ts';
 import { addedColumns } from '../../../../core/workflow/block-outputs.ts';
 import type { ResultFormat } from '../../../../core/wire/results.ts';
@@ -12,13 +13,6 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { cellText } from './format.ts';
 
 const MAX_SHOWN_ROWS = 200;
-
-/** Columns in first-seen order across the rows. */
-function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
-  const seen = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
-  return [...seen];
-}
 
 export type ResultsPanelProps = {
   connection: Connection;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   CHANGE_IMPACT_MAX_REQUESTS,
   type ChangeImpactRequest,
@@ -6,6 +6,7 @@ import {
   type ImpactItem,
 } from '../../../../core/wire/change-impact.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
+import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useChangeImpact, useInboxEntry } from '../api/change-impact.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { formatDateTime } from './format.ts';
@@ -36,19 +37,6 @@ export type ChangeImpactPanelProps = {
   sampleText: string;
 };
 
-function useSettled<T>(value: T): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, SETTLE_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value]);
-  return settled;
-}
-
 /**
  * What a spec change does to the evidence: the workflow's recorded requests (the sandbox's
  * inbox) and the draft's sample, judged against the stored spec and the changed one.
@@ -56,14 +44,18 @@ function useSettled<T>(value: T): T {
 export function ChangeImpactPanel(props: ChangeImpactPanelProps) {
   const titleId = useId();
   const { connection, workflowId, before, after, sampleText } = props;
-  const sample = sampleText.trim() !== '' && sampleText.length <= MAX_SAMPLE_CHARS;
-  const request = useSettled<ChangeImpactRequest>({
-    workflow_id: workflowId,
-    before,
-    after,
-    limit: CHANGE_IMPACT_MAX_REQUESTS,
-    samples: sample ? [{ label: 'The sample payload', text: sampleText }] : [],
-  });
+  // One object while its parts stay the same: the debounce restarts on a new one.
+  const latest = useMemo<ChangeImpactRequest>(() => {
+    const sample = sampleText.length <= MAX_SAMPLE_CHARS && sampleText.trim() !== '';
+    return {
+      workflow_id: workflowId,
+      before,
+      after,
+      limit: CHANGE_IMPACT_MAX_REQUESTS,
+      samples: sample ? [{ label: 'The sample payload', text: sampleText }] : [],
+    };
+  }, [workflowId, before, after, sampleText]);
+  const request = useDebounced(latest, SETTLE_MS);
   const impact = useChangeImpact(connection, request);
   const [shown, setShown] = useState<number | undefined>(undefined);
   const counts = impact.data?.counts;

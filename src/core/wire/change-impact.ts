@@ -9,6 +9,11 @@ import { INBOX_PATH } from './inbox.ts';
 export const CHANGE_IMPACT_PATH = `${INBOX_PATH}/impact`;
 export const CHANGE_IMPACT_MAX_REQUESTS = 500;
 export const CHANGE_IMPACT_MAX_SAMPLES = 3;
+/**
+ * Bytes of recorded bodies judged per answer: the judging runs on the server's event loop,
+ * so one answer is bounded (about a second of judging); the rest count as skipped.
+ */
+export const CHANGE_IMPACT_MAX_BYTES = 16 * 1024 * 1024;
 
 const webhookSpecSchema = z.record(z.string(), z.unknown());
 
@@ -59,7 +64,10 @@ export type ImpactItem = z.infer<typeof impactItemSchema>;
 export const changeImpactResponseSchema = z.object({
   items: z.array(impactItemSchema),
   counts: z.record(impactChangeSchema, z.number().int()),
-  /** Recorded requests not judged: no body kept whole, or no webhook_payload in it. */
+  /**
+   * Recorded requests not judged: no body kept whole, no webhook_payload in it, or past
+   * CHANGE_IMPACT_MAX_BYTES of bodies judged.
+   */
   skipped: z.number().int(),
 });
 export type ChangeImpactResponse = z.infer<typeof changeImpactResponseSchema>;

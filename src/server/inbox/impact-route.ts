@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { judgeChange } from '../../core/judge/judge-change.ts';
 import { validateWebhookSpec } from '../../core/spec/spec-issues.ts';
 import {
+  CHANGE_IMPACT_MAX_BYTES,
   CHANGE_IMPACT_PATH,
   changeImpactRequestSchema,
   type ChangeImpactResponse,
@@ -82,7 +83,14 @@ export function registerImpactRoute(
       workflow_id: body.workflow_id,
       limit: body.limit,
     });
+    let budget = CHANGE_IMPACT_MAX_BYTES;
     for (const summary of entries) {
+      const size = summary.body_size ?? 0;
+      if (size > budget) {
+        skipped += 1;
+        continue;
+      }
+      budget -= size;
       const entry = store.get(summary.id);
       const payload =
         entry && entry.body !== null && !entry.body_truncated ? payloadOf(entry.body) : undefined;

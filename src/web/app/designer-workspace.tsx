@@ -163,6 +163,7 @@ export function DesignerWorkspace() {
       sessionKey={payloadView.key}
       storedText={payloadView}
       onEdit={drafts.notePayloadEdit}
+      registerReader={drafts.setPayloadReader}
       draftName={active.name}
       headerNote={<JudgedAgainstStatus judged={judged} />}
       problemsNote={<FormDiffersNotice judged={judged} specModel={active.model} />}

@@ -95,6 +95,9 @@ export function useDraftPayload({
   const [view, setView] = useState<PayloadView>(first.view);
   const [dirty, setDirty] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  // Reads the editor's text now: an edit typed just before the draft is left (or the page
+  // closed) has not been reported yet, as the editor reports its text only to judge it.
+  const readerRef = useRef<(() => string | undefined) | undefined>(undefined);
 
   const syncDirty = useCallback(() => {
     const p = payloadRef.current;
@@ -250,6 +253,27 @@ export function useDraftPayload({
     [syncDirty],
   );
 
+  /**
+   * Takes the editor's newest text if it has edits it has not reported yet (so a save now
+   * carries them). Called before the draft is left or the page is hidden.
+   */
+  const pullEdits = useCallback(() => {
+    if (!payloadRef.current.editing) return;
+    const text = readerRef.current?.();
+    if (text !== undefined) update(text);
+  }, [update]);
+  /**
+   * The editor shown registers how to read its text; returns how to unregister (only its
+   * own reader, so a new editor that registered first is not dropped).
+   */
+  const setReader = useCallback((read: () => string | undefined) => {
+    readerRef.current = read;
+    return () => {
+      if (readerRef.current === read) readerRef.current = undefined;
+    };
+  }, []);
+  const isEditing = useCallback((): boolean => payloadRef.current.editing, []);
+
   /** The payload on screen, as far as the editor has reported it. */
   const mine = useCallback((): string | undefined => {
     const p = payloadRef.current;
@@ -274,6 +298,9 @@ export function useDraftPayload({
     showPayloadOf,
     noteEdit,
     update,
+    pullEdits,
+    setReader,
+    isEditing,
   };
 }
 

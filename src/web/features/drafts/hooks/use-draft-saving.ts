@@ -113,12 +113,18 @@ export function useDraftSaving({ storage, feed, initial, listRef, refreshList }:
     keepLeftVersion,
   });
   const payloadDirty = payload.dirty;
-  const { saveNow: savePayloadNow, hasUnsaved: hasUnsavedPayload } = payload;
+  const {
+    saveNow: savePayloadNow,
+    hasUnsaved: hasUnsavedPayload,
+    pullEdits,
+    isEditing: isEditingPayload,
+  } = payload;
 
   const flush = useCallback(() => {
     clearTimer();
     const current = workingRef.current;
     if (conflictRef.current) return;
+    pullEdits();
     savePayloadNow();
     if (!current.dirty) return;
     const result = writeDraft(storage, current.draft, current.base);
@@ -136,7 +142,7 @@ export function useDraftSaving({ storage, feed, initial, listRef, refreshList }:
       return;
     }
     setFailure(result.message);
-  }, [storage, feed, setWorking, showConflict, savePayloadNow, clearTimer]);
+  }, [storage, feed, setWorking, showConflict, savePayloadNow, pullEdits, clearTimer]);
 
   const schedule = useCallback(
     (delay: number) => {
@@ -169,8 +175,8 @@ export function useDraftSaving({ storage, feed, initial, listRef, refreshList }:
   );
 
   const flushIfDue = useCallback(() => {
-    if (timerRef.current !== undefined) flush();
-  }, [flush]);
+    if (timerRef.current !== undefined || isEditingPayload()) flush();
+  }, [flush, isEditingPayload]);
 
   useDraftSync({ feed, storage, workingRef, refreshList, adopt, showConflict, flushIfDue });
 

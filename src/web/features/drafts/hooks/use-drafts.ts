@@ -76,6 +76,7 @@ export function useDrafts() {
     mine: minePayload,
     update: updatePayloadText,
     clearFailure: clearPayloadFailure,
+    pullEdits: pullPayloadEdits,
   } = payload;
   const payloadDirty = payload.dirty;
 
@@ -111,8 +112,9 @@ export function useDrafts() {
       flush();
       return;
     }
+    pullPayloadEdits();
     writeNew(copyOf(workingRef.current.draft, listRef.current), minePayload());
-  }, [flush, writeNew, minePayload, conflictRef, workingRef]);
+  }, [flush, writeNew, minePayload, pullPayloadEdits, conflictRef, workingRef]);
 
   const active = working.draft;
   const drafts = useMemo(() => {
@@ -235,8 +237,9 @@ export function useDrafts() {
 
   const keepMineAsNew = useCallback((): Draft | undefined => {
     if (!conflictRef.current) return undefined;
+    pullPayloadEdits();
     return storeNew(copyOf(workingRef.current.draft, listRef.current), minePayload());
-  }, [storeNew, minePayload, conflictRef, workingRef]);
+  }, [storeNew, minePayload, pullPayloadEdits, conflictRef, workingRef]);
 
   const shownConflict = useMemo((): DraftConflict | undefined => {
     if (!conflict) return undefined;
@@ -265,6 +268,8 @@ export function useDrafts() {
     updateActive,
     /** Each edit in the payload editor, cheaply (the text comes with `updatePayload`). */
     notePayloadEdit: payload.noteEdit,
+    /** The payload editor shown says how to read its text now; returns how to unregister. */
+    setPayloadReader: payload.setReader,
     updatePayload,
     updateRunSlot,
     replaceModel,

@@ -43,6 +43,11 @@ export type PayloadSessionProps = {
   onAddColumns?: ((columns: Column[]) => void) | undefined;
   onSaveWebhookInput?: ((text: string) => void) | undefined;
   onTextChange?: ((text: string) => void) | undefined;
+  /**
+   * Given how to read the editor's text now (for a save that cannot wait for the judge's
+   * next read, as when the draft is left); returns how to take it back.
+   */
+  registerReader?: ((read: () => string | undefined) => () => void) | undefined;
   /** Names the spec the payload is judged against, in the header (composed by the app). */
   headerNote?: ReactNode;
   /** Shown beside the problems, e.g. that the form differs from the spec judged against. */
@@ -70,6 +75,7 @@ export function PayloadSession({
   onAddColumns,
   onSaveWebhookInput,
   onTextChange,
+  registerReader,
   headerNote,
   problemsNote,
   ref,
@@ -93,6 +99,7 @@ export function PayloadSession({
     },
     [onTextChange],
   );
+  useEffect(() => registerReader?.(() => editorRef.current?.snapshot().text), [registerReader]);
   const judge = usePayloadJudge({
     editorRef,
     spec,

@@ -15,6 +15,8 @@ export type PayloadWorkbenchProps = {
   storedText: { loading: true } | { loading: false; text: string | undefined };
   /** Each edit in the editor, cheaply (no text): on screen is no longer what is stored. */
   onEdit?: () => void;
+  /** Given how to read the editor's text now; returns how to take it back. */
+  registerReader?: (read: () => string | undefined) => () => void;
   /** The draft's name, for the exported file ("Leads" → leads-payload.json). */
   draftName?: string;
   /** Columns the user chose to add from "Infer columns"; never existing ones. */
@@ -37,6 +39,7 @@ export function PayloadWorkbench({
   sessionKey,
   storedText,
   onEdit,
+  registerReader,
   draftName,
   onAddColumns,
   onSaveWebhookInput,
@@ -65,6 +68,7 @@ export function PayloadWorkbench({
       spec={spec}
       storedText={storedText.text}
       onEdit={onEdit}
+      registerReader={registerReader}
       draftName={draftName}
       onAddColumns={onAddColumns}
       onSaveWebhookInput={onSaveWebhookInput}

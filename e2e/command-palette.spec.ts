@@ -30,6 +30,16 @@ test('the command palette runs actions by name; shortcuts and the guide', async 
     await expect(designer.columnRows).toHaveCount(3);
   });
 
+  await test.step('An action under the payload\'s "More actions" runs from the palette too', async () => {
+    await payload.replaceText('[{"company_name": "Palette Co"}]');
+    await expect(payload.summary).toContainText('0 errors');
+    await palette.run('save payload', /Save payload as webhook_input/);
+    await expect
+      .poll(async () => JSON.stringify(await designer.webhookBlock()))
+      .toContain('Palette Co');
+    await expect(payload.region.getByRole('menu')).toBeHidden();
+  });
+
   await test.step('"Import spec…" opens its dialog', async () => {
     await palette.run('import spec', /Import spec/);
     await expect(designer.dialog('Import spec')).toBeVisible();
@@ -96,6 +106,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await payload.replaceText('[{"company_name": "A", "employee_count": "5", "x": 1}, {}]');
       await expect(payload.summary).toContainText('1 error');
       await check('workspace');
+    });
+
+    await test.step('The payload\'s "More actions" menu, open', async () => {
+      await payload.moreActions.click();
+      await expect(payload.region.getByRole('menu', { name: 'More actions' })).toBeVisible();
+      await check('more actions menu', '[role="menu"]');
+      await page.keyboard.press('Escape');
     });
 
     await test.step('The command palette', async () => {

@@ -198,6 +198,12 @@ test('"Infer from traffic" proposes columns from the rows a workflow received', 
     expect((await send([{ website: 'c.example', employees: 30 }])).status).toBe(400);
   });
 
+  await test.step('The sample payload has a row whose number is text', async () => {
+    await payload.waitForEditor();
+    await payload.replaceText('[{"company_name": "Z", "employees": "15", "region": "EU"}]');
+    await expect(payload.summary).toContainText('3 advisory columns');
+  });
+
   await test.step('Filtered to the workflow, the dialog shows presence across requests', async () => {
     await expect(inbox.inferFromTraffic).toBeDisabled();
     await inbox.workflowFilter.fill(workflowId);
@@ -213,6 +219,11 @@ test('"Infer from traffic" proposes columns from the rows a workflow received', 
     await expect(dialog).toBeHidden();
     await expect.poll(() => designer.columnNames()).toContain('employees');
     expect(await designer.columnNames()).toContain('region');
+  });
+
+  await test.step('The sample payload is converted to the chosen types, as for a pasted one', async () => {
+    // "15" was text: had it stayed so, the judge would warn that employees is not an integer.
+    await expect(payload.summary).toContainText('0 errors · 0 warnings · 0 advisory columns');
   });
 });
 

@@ -47,10 +47,10 @@ test('replacing a payload that has edits asks first, and can be undone', async (
 
   await test.step('Load webhook_input over edits asks too', async () => {
     await designer.addColumn({ name: 'email' });
-    await payload.region.getByRole('button', { name: 'Save as webhook_input' }).click();
+    await payload.chooseMoreAction('Save as webhook_input');
     await payload.replaceText('[{"email": "a@example.com"}, {"email": "b@example.com"}]');
     await expect(payload.preview).toContainText(shows(2));
-    await payload.region.getByRole('button', { name: 'Load webhook_input' }).click();
+    await payload.chooseMoreAction('Load webhook_input');
     await expect(question).toContainText('webhook_input');
     await question.getByRole('button', { name: 'Replace' }).click();
     await expect(payload.preview).toContainText(shows(1));

@@ -108,7 +108,7 @@ test('a large payload goes into the editor whole, with its problems in place, an
   await test.step('Export gives back the imported text, with one kind of line end', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      payload.region.getByRole('button', { name: 'Export JSON' }).click(),
+      payload.chooseMoreAction('Export JSON'),
     ]);
     // Named after the draft it belongs to, not a generic payload.json.
     expect(download.suggestedFilename()).toBe('untitled-spec-payload.json');
@@ -216,11 +216,11 @@ test('the payload is kept across a reload, and can become the spec’s webhook_i
   });
 
   await test.step('Save it as webhook_input; load it back after clearing the editor', async () => {
-    await payload.region.getByRole('button', { name: 'Save as webhook_input' }).click();
+    await payload.chooseMoreAction('Save as webhook_input');
     await expect(designer.specJson).toContainText('webhook_input');
     await payload.replaceText('');
     await expect(payload.summary).toContainText('No payload yet');
-    await payload.region.getByRole('button', { name: 'Load webhook_input' }).click();
+    await payload.chooseMoreAction('Load webhook_input');
     await expect(payload.summary).toContainText('1 error · 0 warnings · 0 advisory columns');
   });
 });
@@ -271,7 +271,7 @@ test('columns and webhook_input from the payload change the designer in place', 
   });
 
   await test.step('Save the payload as webhook_input: the designer takes it in place too', async () => {
-    await payload.region.getByRole('button', { name: 'Save as webhook_input' }).click();
+    await payload.chooseMoreAction('Save as webhook_input');
     await expect
       .poll(async () => ((await designer.webhookBlock()) as { specs: object }).specs)
       .toHaveProperty('webhook_input');

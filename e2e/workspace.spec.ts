@@ -26,6 +26,15 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
     await workspace.expectNoPageScroll();
   });
 
+  await test.step('The payload toolbar is one line', async () => {
+    const toolbar = payload.region.getByRole('toolbar', { name: 'Sample payload actions' });
+    const tops = await toolbar
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().top));
+    expect(tops.length).toBeGreaterThan(1);
+    expect(new Set(tops).size, `button tops ${tops.join(', ')}`).toBe(1);
+  });
+
   await test.step('"Copied" shows without moving the button', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const copy = designer.blockView.getByRole('button', { name: 'Copy block' });
@@ -80,5 +89,67 @@ test('at 1024×768 the panes are tabs and nothing scrolls sideways', async ({ pa
     await expect(run.runButton).toBeInViewport();
     await expect(payload.editor).toBeHidden();
     await workspace.expectNoPageScroll();
+  });
+});
+
+test('"More actions" in the payload toolbar is a menu run by keyboard', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const menu = payload.region.getByRole('menu', { name: 'More actions' });
+  const item = (name: string) => menu.getByRole('menuitem', { name });
+
+  await test.step('A payload to act on', async () => {
+    await designer.goto();
+    await payload.waitForEditor();
+    await payload.replaceText('[{"company_name": "Menu Co"}]');
+    await expect(payload.summary).toContainText('1 advisory column');
+  });
+
+  await test.step('ArrowDown opens it on the first item; arrows, Home and End move', async () => {
+    await expect(payload.moreActions).toHaveAttribute('aria-expanded', 'false');
+    await payload.moreActions.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(payload.moreActions).toHaveAttribute('aria-expanded', 'true');
+    await expect(item('Export JSON')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(item('Save as webhook_input')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(item('Load webhook_input')).toBeFocused();
+    // The spec has no webhook_input yet: the item is there, focusable, and disabled.
+    await expect(item('Load webhook_input')).toBeDisabled();
+    await page.keyboard.press('ArrowDown');
+    await expect(item('Export JSON')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(item('Load webhook_input')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(item('Export JSON')).toBeFocused();
+    await page.keyboard.press('l');
+    await expect(item('Load webhook_input')).toBeFocused();
+  });
+
+  await test.step('Escape closes it and focus goes back to the button', async () => {
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(payload.moreActions).toBeFocused();
+    await expect(payload.moreActions).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  await test.step('Enter opens it; Enter on an item does it and closes the menu', async () => {
+    await page.keyboard.press('Enter');
+    await expect(item('Export JSON')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeHidden();
+    await expect(payload.moreActions).toBeFocused();
+    await expect
+      .poll(async () => JSON.stringify(await designer.webhookBlock()))
+      .toContain('Menu Co');
+  });
+
+  await test.step('Now there is a webhook_input to load; a click elsewhere closes the menu', async () => {
+    await payload.moreActions.click();
+    await expect(item('Load webhook_input')).toBeEnabled();
+    await payload.summary.click();
+    await expect(menu).toBeHidden();
   });
 });

@@ -22,6 +22,8 @@ export class PayloadPage {
   readonly preview: Locator;
   readonly importButton: Locator;
   readonly inferButton: Locator;
+  /** The toolbar's menu button holding Export JSON, Save as / Load webhook_input. */
+  readonly moreActions: Locator;
   readonly importResult: Locator;
   readonly cursor: Locator;
   /** Shown under the editor while a large text goes in (the editor is read-only meanwhile). */
@@ -36,9 +38,20 @@ export class PayloadPage {
     this.preview = page.getByRole('region', { name: 'Dataset preview', exact: true });
     this.importButton = this.region.getByRole('button', { name: 'Import payload' });
     this.inferButton = this.region.getByRole('button', { name: 'Infer columns' });
+    this.moreActions = this.region.getByRole('button', { name: 'More actions' });
     this.importResult = this.region.getByRole('status', { name: 'Import result' });
     this.cursor = this.region.getByText(/^Ln \d+, Col \d+$/);
     this.editorLoading = this.region.getByText('Loading into the editor…');
+  }
+
+  /** Opens "More actions" and chooses one of its items, by mouse as a user would. */
+  async chooseMoreAction(
+    name: 'Export JSON' | 'Save as webhook_input' | 'Load webhook_input',
+  ): Promise<void> {
+    await this.moreActions.click();
+    const menu = this.region.getByRole('menu', { name: 'More actions' });
+    await menu.getByRole('menuitem', { name }).click();
+    await expect(menu).toBeHidden();
   }
 
   async waitForEditor(): Promise<void> {

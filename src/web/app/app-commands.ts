@@ -13,7 +13,8 @@ export type AppCommandHost = {
 /**
  * Presses a button of a pane, as the user would: the same handler, the same enabled state
  * (a disabled button says why it is not available instead). The buttons live in features
- * that app/ composes, so the palette reaches them by their visible names.
+ * that app/ composes, so the palette reaches them by their visible names (a menu's items too:
+ * they stay in the page, hidden, while their menu is closed).
  */
 function press(host: AppCommandHost, pane: PaneId, name: string): void {
   host.showPane(pane);
@@ -23,6 +24,12 @@ function press(host: AppCommandHost, pane: PaneId, name: string): void {
   );
   if (!button) {
     host.announce(`“${name}” is not on the page right now.`);
+    return;
+  }
+  // A menu's item (under "More actions") is disabled by aria-disabled and hidden while the
+  // menu is closed: it says so, and focus stays where it is.
+  if (button.getAttribute('aria-disabled') === 'true') {
+    host.announce(`“${name}” is not available right now.`);
     return;
   }
   if (button.disabled) {

@@ -120,6 +120,12 @@ export function DesignerWorkspace() {
     (columns: Column[]) => {
       setTraffic(undefined);
       if (columns.length === 0) return;
+      // As for a pasted sample: the payload's values follow the chosen types (it announces).
+      const session = payloadRef.current;
+      if (session) {
+        session.addColumns(columns);
+        return;
+      }
       handleAddColumns(columns);
       announce(
         `Added ${String(columns.length)} ${columns.length === 1 ? 'column' : 'columns'} to the spec.`,

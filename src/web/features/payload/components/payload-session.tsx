@@ -62,6 +62,11 @@ export type PayloadSessionProps = {
  */
 export type PayloadSessionHandle = {
   replaceText: (text: string, label: string) => Promise<boolean>;
+  /**
+   * Adds columns chosen elsewhere (the inbox's "Infer from traffic") exactly as this payload's
+   * own "Infer columns" does: to the spec, then the payload's values coerced to their types.
+   */
+  addColumns: (columns: Column[]) => void;
 };
 
 const SUMMARY_ID = 'payload-validation-summary';
@@ -120,9 +125,15 @@ export function PayloadSession({
   useEffect(() => {
     replaceLatest.current = replacing.replaceWith;
   });
+  const addColumnsLatest = useRef<(columns: Column[]) => void>(() => undefined);
   useImperativeHandle(
     ref,
-    () => ({ replaceText: (text, label) => replaceLatest.current(text, label) }),
+    () => ({
+      replaceText: (text, label) => replaceLatest.current(text, label),
+      addColumns: (columns) => {
+        addColumnsLatest.current(columns);
+      },
+    }),
     [],
   );
   useEffect(() => {
@@ -233,6 +244,10 @@ export function PayloadSession({
         },
       );
   };
+
+  useEffect(() => {
+    addColumnsLatest.current = handleAddColumns;
+  });
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { Icon } from '../../../components/ui/icon.tsx';
+import { MenuButton } from '../../../components/ui/menu-button.tsx';
 import { ImportPayloadButton } from './import-payload-button.tsx';
 
 export type PayloadToolbarProps = {
@@ -14,15 +14,14 @@ export type PayloadToolbarProps = {
   onLoad: () => void;
 };
 
-/** What can be done with the sample payload as a whole. */
+/**
+ * What can be done with the sample payload as a whole, on one line in the payload pane at
+ * 1280 px: importing and inferring as buttons, the rest under "More actions".
+ */
 export function PayloadToolbar(props: PayloadToolbarProps) {
   return (
     <div className="payload__actions" role="toolbar" aria-label="Sample payload actions">
       <ImportPayloadButton onFile={props.onImport} busy={props.importing} />
-      <button type="button" className="button button--secondary" onClick={props.onExport}>
-        <Icon name="download" />
-        Export JSON
-      </button>
       <button
         type="button"
         className="button button--secondary"
@@ -31,22 +30,14 @@ export function PayloadToolbar(props: PayloadToolbarProps) {
       >
         Infer columns
       </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={!props.canSave}
-        onClick={props.onSave}
-      >
-        Save as webhook_input
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={!props.canLoad}
-        onClick={props.onLoad}
-      >
-        Load webhook_input
-      </button>
+      <MenuButton
+        label="More actions"
+        actions={[
+          { label: 'Export JSON', onSelect: props.onExport },
+          { label: 'Save as webhook_input', disabled: !props.canSave, onSelect: props.onSave },
+          { label: 'Load webhook_input', disabled: !props.canLoad, onSelect: props.onLoad },
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
-import { HISTORY_ACTIVE_POLL_MS, HISTORY_IDLE_POLL_MS, historyPollDelay } from './list-runs.ts';
+import type { Connection } from '../../../lib/api/connection.ts';
+import {
+  HISTORY_ACTIVE_POLL_MS,
+  HISTORY_IDLE_POLL_MS,
+  historyPollDelay,
+  listRuns,
+} from './list-runs.ts';
 
 const run = (status: string): WorkflowRunResponse => ({
   job_id: `job-${status}`,
@@ -18,20 +24,66 @@ const query = (state: Partial<State>) => ({
 
 describe('polling the run history', () => {
   it('asks every second while a listed run is queued or running', () => {
-    expect(historyPollDelay(query({ data: [run('completed'), run('running')] }))).toBe(
+    expect(
+      historyPollDelay(
+        query({ data: { unreadable: 0, runs: [run('completed'), run('running')] } }),
+      ),
+    ).toBe(HISTORY_ACTIVE_POLL_MS);
+    expect(historyPollDelay(query({ data: { unreadable: 0, runs: [run('queued')] } }))).toBe(
       HISTORY_ACTIVE_POLL_MS,
     );
-    expect(historyPollDelay(query({ data: [run('queued')] }))).toBe(HISTORY_ACTIVE_POLL_MS);
   });
 
   it('keeps asking, slower, when every run has ended: runs may start outside the app', () => {
-    expect(historyPollDelay(query({ data: [run('completed'), run('cancelled')] }))).toBe(
+    expect(
+      historyPollDelay(
+        query({ data: { unreadable: 0, runs: [run('completed'), run('cancelled')] } }),
+      ),
+    ).toBe(HISTORY_IDLE_POLL_MS);
+    expect(historyPollDelay(query({ data: { unreadable: 0, runs: [] } }))).toBe(
       HISTORY_IDLE_POLL_MS,
     );
-    expect(historyPollDelay(query({ data: [] }))).toBe(HISTORY_IDLE_POLL_MS);
   });
 
   it('stops after an error with nothing to show', () => {
     expect(historyPollDelay(query({ error: new Error('401') }))).toBe(false);
+  });
+});
+
+describe('listRuns', () => {
+  const connection: Connection = {
+    target: 'sandbox',
+    basePath: 'http://sandbox.invalid',
+    apiKey: undefined,
+    ready: true,
+  };
+  const answer = (headers: Record<string, string>) => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          new Response(JSON.stringify([run('completed')]), {
+            headers: { 'content-type': 'application/json', ...headers },
+          }),
+        ),
+      ),
+    );
+  };
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads the count of unreadable stored runs the server left out', async () => {
+    answer({ 'x-inlet-unreadable-rows': '2' });
+    const list = await listRuns(connection, 'w');
+    expect(list.unreadable).toBe(2);
+    expect(list.runs.map((item) => item.job_id)).toEqual(['job-completed']);
+  });
+
+  it('counts none without the header (Sixtyfour sends none) or with a value not a count', async () => {
+    answer({});
+    expect((await listRuns(connection, 'w')).unreadable).toBe(0);
+    answer({ 'x-inlet-unreadable-rows': 'many' });
+    expect((await listRuns(connection, 'w')).unreadable).toBe(0);
   });
 });

@@ -4,8 +4,10 @@ import {
   type WorkflowRunResponse,
   workflowRunListResponseSchema,
 } from '../../../../core/wire/runs.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { UNREADABLE_ROWS_HEADER } from '../../../../core/wire/workflow.ts';
+import { apiExchange } from '../../../lib/api-client.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
+import { headerCount } from './list-workflows.ts';
 import { runsKeyRoot } from './query-keys.ts';
 
 export const HISTORY_LIMIT = 20;
@@ -14,22 +16,32 @@ export const HISTORY_ACTIVE_POLL_MS = 1_000;
 /** Otherwise the list still refreshes, for runs started outside the app (curl, a CRM). */
 export const HISTORY_IDLE_POLL_MS = 4_000;
 
+export type RunList = {
+  runs: WorkflowRunResponse[];
+  /** Stored runs the server could not read and left out (`X-Inlet-Unreadable-Rows`). */
+  unreadable: number;
+};
+
 /** `GET /workflows/runs?workflow_id=&limit=`: newest first. */
-export const listRuns = (connection: Connection, workflowId: string, signal?: AbortSignal) =>
-  apiRequest(connection, {
+export async function listRuns(
+  connection: Connection,
+  workflowId: string,
+  signal?: AbortSignal,
+): Promise<RunList> {
+  const { data, headers } = await apiExchange(connection, {
     path: '/workflows/runs',
     query: { workflow_id: workflowId, limit: HISTORY_LIMIT },
     schema: workflowRunListResponseSchema,
     ...(signal === undefined ? {} : { signal }),
   });
+  return { runs: data, unreadable: headerCount(headers, UNREADABLE_ROWS_HEADER) ?? 0 };
+}
 
 /** How soon to ask again: sooner while a run is active; never after a refusal (4xx). */
-export function historyPollDelay(
-  query: Pick<Query<WorkflowRunResponse[]>, 'state'>,
-): number | false {
+export function historyPollDelay(query: Pick<Query<RunList>, 'state'>): number | false {
   const { data, error } = query.state;
   if (error !== null && data === undefined) return false;
-  const active = data?.some((run) => !isTerminalStatus(run.status)) ?? false;
+  const active = data?.runs.some((run) => !isTerminalStatus(run.status)) ?? false;
   return active ? HISTORY_ACTIVE_POLL_MS : HISTORY_IDLE_POLL_MS;
 }
 

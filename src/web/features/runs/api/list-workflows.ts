@@ -34,7 +34,8 @@ const matches = (workflow: WorkflowResponse, q: string): boolean => {
   );
 };
 
-const headerCount = (headers: Headers, name: string): number | undefined => {
+/** A count header's value, when it is a plain count. */
+export const headerCount = (headers: Headers, name: string): number | undefined => {
   const value = headers.get(name);
   return value !== null && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
 };

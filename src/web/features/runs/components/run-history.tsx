@@ -15,6 +15,8 @@ const rowsOf = (run: WorkflowRunResponse): string => {
 
 export type RunHistoryProps = {
   runs: WorkflowRunResponse[] | undefined;
+  /** Stored runs the server could not read and left out of the list. */
+  unreadable: number;
   isPending: boolean;
   error: unknown;
   activeRunId: string | undefined;
@@ -32,6 +34,7 @@ export type RunHistoryProps = {
 /** The workflow's past runs, newest first, from `GET /workflows/runs?workflow_id=`. */
 export function RunHistory({
   runs,
+  unreadable,
   isPending,
   error,
   activeRunId,
@@ -66,6 +69,12 @@ export function RunHistory({
       {isPending && <p className="section-hint">Loading runs…</p>}
       {error !== null && error !== undefined && (
         <ApiErrorNotice error={error} title="Could not load the run history" />
+      )}
+      {unreadable > 0 && (
+        <p className="notice notice--warning" role="status">
+          {unreadable} stored {unreadable === 1 ? 'run' : 'runs'} could not be read and{' '}
+          {unreadable === 1 ? 'is' : 'are'} left out; the server log names them.
+        </p>
       )}
       {runs?.length === 0 && <p className="section-hint">No runs of this workflow yet.</p>}
       {runs && runs.length > 0 && (

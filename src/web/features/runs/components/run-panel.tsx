@@ -178,7 +178,8 @@ export function RunPanel({
       )}
       {workflow && (
         <RunHistory
-          runs={runs.data}
+          runs={runs.data?.runs}
+          unreadable={runs.data?.unreadable ?? 0}
           isPending={runs.isPending}
           error={runs.error}
           activeRunId={followedRunId}
@@ -193,7 +194,7 @@ export function RunPanel({
           }}
           rerunDisabled={!canRun || rerun.loading}
           onCompare={
-            comparableRuns(runs.data ?? []).length >= 2
+            comparableRuns(runs.data?.runs ?? []).length >= 2
               ? () => {
                   setComparing(true);
                 }
@@ -204,7 +205,7 @@ export function RunPanel({
       {workflow && comparing && runs.data && (
         <RunComparison
           connection={connection}
-          runs={runs.data}
+          runs={runs.data.runs}
           onClose={() => {
             setComparing(false);
           }}

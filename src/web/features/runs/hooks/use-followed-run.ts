@@ -19,7 +19,7 @@ export function useFollowedRun(
   const queryClient = useQueryClient();
   const runs = useRuns(connection, workflowId);
   const status = useRunStatus(connection, followedRunId);
-  const listed = runs.data?.find((run) => run.job_id === followedRunId);
+  const listed = runs.data?.runs.find((run) => run.job_id === followedRunId);
   const liveStatus = status.data?.overall_status;
   const listedStatus = listed?.status;
 

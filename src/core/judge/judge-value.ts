@@ -29,11 +29,11 @@ export type ValueJudgement = {
   keyed: Uint8Array;
 };
 
-const isRow = (value: unknown): value is Record<string, unknown> =>
+export const isRow = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An array element that is not an object: reported, and its depth still checked. */
-function judgeNonRow({ limits, out }: JudgeContext, value: unknown, index: number): number {
+export function judgeNonRow({ limits, out }: JudgeContext, value: unknown, index: number): number {
   const pointer = `/${String(index)}`;
   report(out, {
     kind: 'not_rows',

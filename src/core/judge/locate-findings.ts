@@ -11,7 +11,7 @@ import { scanRows } from './scan-rows.ts';
 import { skipWhitespace } from './scan-json.ts';
 
 /** Findings whose range is set where they are made, or that have none (the whole text). */
-const LOCATED_ELSEWHERE = new Set<Finding['kind']>([
+export const LOCATED_ELSEWHERE = new Set<Finding['kind']>([
   'invalid_json',
   'byte_order_mark',
   'too_large',
@@ -49,9 +49,40 @@ function setRanges(
 }
 
 /**
+ * The duplicate keys of one row, between `start` and `end` of `text` (offsets into `text`);
+ * JSON.parse keeps the last of a repeated key, and the finding points at that one.
+ */
+export function reportRowDuplicates(
+  text: string,
+  row: number,
+  start: number,
+  end: number,
+  layout: PayloadLayout,
+  out: FindingCollector,
+): void {
+  for (const duplicate of findDuplicateKeys(text, start, end)) {
+    if (!admit(out, 'duplicate_key', 'warning')) continue;
+    const column = typeof duplicate.path[0] === 'string' ? duplicate.path[0] : null;
+    const path = layout === 'array' ? [row, ...duplicate.path] : duplicate.path;
+    out.findings.push({
+      kind: 'duplicate_key',
+      severity: 'warning',
+      row,
+      column,
+      pointer: toPointer(path),
+      offset: duplicate.valueStart,
+      length: duplicate.valueEnd - duplicate.valueStart,
+      message: duplicateKeyMessage(
+        column === null ? rowLabel(row) : cellLabel(row, column),
+        duplicate.key,
+      ),
+    });
+  }
+}
+
+/**
  * Duplicate keys, the thorough way: every row's strings are counted in the text and the
- * rows with more than their parsed value holds are read key by key. JSON.parse keeps the
- * last of a repeated key; the finding points at that one.
+ * rows with more than their parsed value holds (or too deep to count) are read key by key.
  */
 function reportDuplicateKeys(
   text: string,
@@ -63,26 +94,7 @@ function reportDuplicateKeys(
   for (let row = 0; row < strings.length; row += 1) {
     const parsedStrings = strings[row] ?? 0;
     if (parsedStrings >= 0 && (table.strings[row] ?? 0) === parsedStrings) continue;
-    const start = table.starts[row] ?? 0;
-    const end = table.ends[row] ?? 0;
-    for (const duplicate of findDuplicateKeys(text, start, end)) {
-      if (!admit(out, 'duplicate_key', 'warning')) continue;
-      const column = typeof duplicate.path[0] === 'string' ? duplicate.path[0] : null;
-      const path = layout === 'array' ? [row, ...duplicate.path] : duplicate.path;
-      out.findings.push({
-        kind: 'duplicate_key',
-        severity: 'warning',
-        row,
-        column,
-        pointer: toPointer(path),
-        offset: duplicate.valueStart,
-        length: duplicate.valueEnd - duplicate.valueStart,
-        message: duplicateKeyMessage(
-          column === null ? rowLabel(row) : cellLabel(row, column),
-          duplicate.key,
-        ),
-      });
-    }
+    reportRowDuplicates(text, row, table.starts[row] ?? 0, table.ends[row] ?? 0, layout, out);
   }
 }
 

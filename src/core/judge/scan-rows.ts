@@ -90,7 +90,8 @@ export function scanRows(text: string, from: number, rowCount: number): RowTable
   return { valueStart, valueEnd: length, starts, ends, strings };
 }
 
-function countStrings(text: string, start: number, end: number): number {
+/** String tokens (keys and values) between `start` and `end` of text JSON.parse accepted. */
+export function countStrings(text: string, start: number, end: number): number {
   let count = 0;
   for (let at = text.indexOf('"', start); at !== -1 && at < end; at = text.indexOf('"', at)) {
     at = skipString(text, at);

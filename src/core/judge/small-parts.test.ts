@@ -6,7 +6,8 @@ import {
   toPointer,
   unescapePointerToken,
 } from './json-pointer.ts';
-import { bytesOverLimit, utf8ByteLength } from './utf8-length.ts';
+import { applyTextChange } from './text-change.ts';
+import { bytesOverLimit, utf8ByteLength, utf8ByteLengthAfter } from './utf8-length.ts';
 
 describe('utf8ByteLength', () => {
   it('matches TextEncoder, lone surrogates included', () => {
@@ -23,6 +24,21 @@ describe('utf8ByteLength', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('counts the bytes after an edit from the bytes before, even splitting a pair', () => {
+    const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+    const textArb = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'é', '🦄'), surrogate) });
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat({ max: 4 }), textArb, (text, at, length, insert) => {
+        const offset = at % (text.length + 1);
+        const change = { offset, length: Math.min(length, text.length - offset), text: insert };
+        expect(utf8ByteLengthAfter(text, utf8ByteLength(text), change)).toBe(
+          utf8ByteLength(applyTextChange(text, change)),
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,3 +1,5 @@
+import type { TextChange } from './text-change.ts';
+
 /**
  * UTF-8 byte length of a string without encoding it (no TextEncoder copy of a 30 MB text).
  * A lone surrogate counts 3 bytes, as the U+FFFD that TextEncoder writes for it.
@@ -35,4 +37,21 @@ export function bytesOverLimit(
   if (text.length * 3 <= maxBytes) return undefined;
   const bytes = utf8ByteLength(text);
   return bytes > maxBytes ? { bytes, exact: true } : undefined;
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The UTF-8 length of `text` after `change`, from its length before (`bytes`), counting only
+ * the changed part: widened so no surrogate pair straddles its ends, the rest is unchanged.
+ */
+export function utf8ByteLengthAfter(text: string, bytes: number, change: TextChange): number {
+  let start = change.offset;
+  let end = change.offset + change.length;
+  if (start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) start -= 1;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end += 1;
+  const replacement =
+    text.slice(start, change.offset) + change.text + text.slice(change.offset + change.length, end);
+  return bytes - utf8ByteLength(text.slice(start, end)) + utf8ByteLength(replacement);
 }

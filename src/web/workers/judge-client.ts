@@ -1,4 +1,5 @@
 import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
+import type { TextChange } from '../../core/judge/text-change.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { createJudgeWorker } from './create-judge-worker.ts';
 import type { ConversionResult, ImportFormat } from './import/conversion.ts';
@@ -11,7 +12,13 @@ import {
   type PreviewRow,
 } from './judge-protocol.ts';
 
-export type JudgedEvent = { id: number; judgement: Judgement; durationMs: number; bytes: number };
+export type JudgedEvent = {
+  id: number;
+  judgement: Judgement;
+  durationMs: number;
+  bytes: number;
+  path: 'full' | 'rows' | 'same';
+};
 
 type Waiter = { resolve: (response: JudgeResponse) => void; reject: (error: Error) => void };
 
@@ -25,15 +32,19 @@ export class JudgeClient {
   readonly #waiters = new Map<number, Waiter>();
   readonly #onJudged: (event: JudgedEvent) => void;
   readonly #onJudgeFailed: (message: string) => void;
+  readonly #onResync: () => void;
   #nextId = 1;
   #latestJudge = 0;
 
   constructor(handlers: {
     onJudged: (event: JudgedEvent) => void;
     onJudgeFailed: (message: string) => void;
+    /** The worker's copy of the text is gone or astray: judge again with the whole text. */
+    onResync: () => void;
   }) {
     this.#onJudged = handlers.onJudged;
     this.#onJudgeFailed = handlers.onJudgeFailed;
+    this.#onResync = handlers.onResync;
     this.#worker = createJudgeWorker();
     this.#worker.addEventListener('message', this.#handleMessage);
     this.#worker.addEventListener('error', this.#handleError);
@@ -44,6 +55,17 @@ export class JudgeClient {
     const id = this.#nextId++;
     this.#latestJudge = id;
     this.#post({ type: 'judge', id, text, spec });
+    return id;
+  }
+
+  /**
+   * Starts judging the text the worker has, after `changes` (the editor's, since the last
+   * text it was sent); `length` is the text's length after them, to check the copy.
+   */
+  judgeEdits(changes: readonly TextChange[], length: number, spec: SpecModel): number {
+    const id = this.#nextId++;
+    this.#latestJudge = id;
+    this.#post({ type: 'judge-edits', id, changes: [...changes], length, spec });
     return id;
   }
 
@@ -157,7 +179,10 @@ export class JudgeClient {
         judgement: response.judgement,
         durationMs: response.durationMs,
         bytes: response.bytes,
+        path: response.path,
       });
+    } else if (response.type === 'resync') {
+      this.#onResync();
     } else if (response.type === 'failed') {
       this.#onJudgeFailed(response.message);
     }

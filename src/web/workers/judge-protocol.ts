@@ -12,6 +12,24 @@ import type { TextEdit } from './fixes/value-fix.ts';
  */
 export const judgeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('judge'), id: z.number(), text: z.string(), spec: specModelSchema }),
+  /**
+   * Judge the newest text after these edits (Monaco's content changes, in order), instead
+   * of posting the whole text; `length` is the edited text's, a check that the worker's
+   * copy still matches the editor's (if not, it answers `resync` and wants the whole text).
+   */
+  z.object({
+    type: z.literal('judge-edits'),
+    id: z.number(),
+    changes: z.array(
+      z.object({
+        offset: z.number().int().nonnegative(),
+        length: z.number().int().nonnegative(),
+        text: z.string(),
+      }),
+    ),
+    length: z.number().int().nonnegative(),
+    spec: specModelSchema,
+  }),
   z.object({
     type: z.literal('rows'),
     id: z.number(),
@@ -63,6 +81,7 @@ export const JUDGE_RESPONSE_TYPES = [
   'inferred',
   'converted',
   'column-fixed',
+  'resync',
   'failed',
 ] as const;
 
@@ -94,10 +113,20 @@ export type PreviewRow = {
 };
 
 export type JudgeResponse =
-  | { type: 'judged'; id: number; judgement: Judgement; durationMs: number; bytes: number }
+  | {
+      type: 'judged';
+      id: number;
+      judgement: Judgement;
+      durationMs: number;
+      bytes: number;
+      /** How it was judged (see JudgedText in judge-session.ts). */
+      path: 'full' | 'rows' | 'same';
+    }
   | { type: 'rows'; id: number; judgeId: number; start: number; rows: PreviewRow[] }
   | { type: 'located'; id: number; offset: number | undefined }
   | { type: 'inferred'; id: number; columns: InferredColumn[] }
   | { type: 'converted'; id: number; result: ConversionResult }
   | { type: 'column-fixed'; id: number; edits: TextEdit[] }
+  /** The worker lacks the text the edits of request `id` apply to: send it whole. */
+  | { type: 'resync'; id: number }
   | { type: 'failed'; id: number; message: string };

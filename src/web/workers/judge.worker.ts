@@ -2,68 +2,32 @@
 // First: zod must be jitless before any schema is built (this realm has the page's CSP).
 import '../lib/api/zod-jitless.ts';
 import { inferColumns } from '../../core/judge/infer-columns.ts';
-import { judgePayloadText } from '../../core/judge/judge-payload.ts';
-import { utf8ByteLength } from '../../core/judge/utf8-length.ts';
-import type { Judgement } from '../../core/judge/judgement.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { convertImport } from './import/convert-import.ts';
 import { columnFixEdits } from './fixes/column-fix-edits.ts';
 import { judgeRequestSchema, type JudgeRequest, type JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
 import { cellSource } from './cell-source.ts';
-import { type RowTable, scanRows } from '../../core/judge/scan-rows.ts';
+import { JudgeSession } from './judge-session.ts';
 import { errorMessage } from '../../core/error-message.ts';
 
 /*
- * The judge, off the main thread. It judges the editor's text on every (debounced) edit,
- * and keeps that text so the preview and the column inference can ask for what they
- * need (a window of rows) instead of the page holding 100k parsed rows.
+ * The judge, off the main thread. It keeps a copy of the editor's text (posted whole once,
+ * then kept up to date with the editor's changes), judges it on every (debounced) edit,
+ * and answers the preview and the column inference with what they need (a window of rows)
+ * instead of the page holding 100k parsed rows.
  */
 
 declare const self: DedicatedWorkerGlobalScope;
 
-type Judged = {
-  id: number;
-  text: string;
-  spec: SpecModel;
-  judgement: Judgement;
-  rows?: unknown[];
-  table?: RowTable;
-};
-
-let last: Judged | undefined;
+const session = new JudgeSession();
 /** The newest judge request not yet started; older ones are dropped (latest wins). */
-let pendingJudge: Extract<JudgeRequest, { type: 'judge' }> | undefined;
+let pendingJudge: { id: number; spec: SpecModel } | undefined;
 let judgeScheduled = false;
 
 const post = (message: JudgeResponse): void => {
   self.postMessage(message);
 };
-
-/** Parsed rows of the last judged text, read once on first use. */
-function rowsOf(judged: Judged): unknown[] {
-  if (judged.rows) return judged.rows;
-  let rows: unknown[] = [];
-  if (judged.judgement.summary.rowCount > 0) {
-    const text = judged.text.charCodeAt(0) === 0xfeff ? judged.text.slice(1) : judged.text;
-    try {
-      const value: unknown = JSON.parse(text);
-      rows = Array.isArray(value) ? value : [value];
-    } catch {
-      rows = [];
-    }
-  }
-  judged.rows = rows;
-  return rows;
-}
-
-/** Where each row of the last judged text sits, scanned once on the first cell asked for. */
-function tableOf(judged: Judged): RowTable {
-  if (judged.table) return judged.table;
-  const from = judged.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  judged.table = scanRows(judged.text, from, judged.judgement.summary.rowCount);
-  return judged.table;
-}
 
 function runJudge(): void {
   judgeScheduled = false;
@@ -72,16 +36,23 @@ function runJudge(): void {
   if (!request) return;
   try {
     const started = performance.now();
-    const judgement = judgePayloadText(request.text, request.spec);
-    last = { id: request.id, text: request.text, spec: request.spec, judgement };
-    const durationMs = performance.now() - started;
+    const judged = session.judge(request.id, request.spec);
+    if (!judged) {
+      post({ type: 'resync', id: request.id });
+      return;
+    }
     post({
       type: 'judged',
       id: request.id,
-      judgement,
-      durationMs,
-      bytes: utf8ByteLength(request.text),
+      judgement: judged.judgement,
+      durationMs: performance.now() - started,
+      bytes: judged.bytes,
+      path: judged.path,
     });
+    // Ready for the next keystroke: the row scan runs now, before a later request starts.
+    setTimeout(() => {
+      if (session.last === judged) session.prepare(judged);
+    }, 0);
   } catch (error) {
     post({
       type: 'failed',
@@ -91,44 +62,60 @@ function runJudge(): void {
   }
 }
 
+function scheduleJudge(id: number, spec: SpecModel): void {
+  pendingJudge = { id, spec };
+  // Let newer requests already in the queue replace this one before it starts.
+  if (!judgeScheduled) {
+    judgeScheduled = true;
+    setTimeout(runJudge, 0);
+  }
+}
+
 function handle(request: JudgeRequest): void {
   switch (request.type) {
     case 'judge':
-      pendingJudge = request;
-      // Let newer requests already in the queue replace this one before it starts.
-      if (!judgeScheduled) {
-        judgeScheduled = true;
-        setTimeout(runJudge, 0);
+      session.setText(request.text);
+      scheduleJudge(request.id, request.spec);
+      return;
+    case 'judge-edits':
+      if (!session.applyChanges(request.changes, request.length)) {
+        pendingJudge = undefined;
+        post({ type: 'resync', id: request.id });
+        return;
       }
+      scheduleJudge(request.id, request.spec);
       return;
     case 'rows': {
+      const last = session.last;
       if (!last || last.id !== request.judgeId) {
         post({ type: 'failed', id: request.id, message: 'stale' });
         return;
       }
       const rules = columnRules(last.judgement.summary.columns, last.spec);
-      const rows = previewRows(rowsOf(last), rules, request.start, request.end);
+      const rows = previewRows(session.rowsOf(last), rules, request.start, request.end);
       post({ type: 'rows', id: request.id, judgeId: last.id, start: request.start, rows });
       return;
     }
     case 'locate': {
+      const last = session.last;
       if (!last || last.id !== request.judgeId) {
         post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
         return;
       }
       const offset =
         request.row < last.judgement.summary.rowCount
-          ? cellSource(last.text, tableOf(last), request.row, request.column)
+          ? cellSource(last.text, session.tableOf(last), request.row, request.column)
           : undefined;
       post({ type: 'located', id: request.id, offset });
       return;
     }
     case 'infer': {
+      const last = session.last;
       if (!last || last.id !== request.judgeId) {
         post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
         return;
       }
-      const rows = rowsOf(last);
+      const rows = session.rowsOf(last);
       post({
         type: 'inferred',
         id: request.id,
@@ -137,6 +124,7 @@ function handle(request: JudgeRequest): void {
       return;
     }
     case 'column-fix': {
+      const last = session.last;
       if (!last || last.id !== request.judgeId) {
         post({ type: 'failed', id: request.id, message: 'The payload changed; try again.' });
         return;

@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor';
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import type { TextChange } from '../../../core/judge/text-change.ts';
 import type { EditorMarker } from './json-editor.tsx';
 import type { MonacoApi } from './load-monaco.ts';
 import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
@@ -16,6 +17,8 @@ export type LargeEditorMarker = Omit<EditorMarker, 'severity'> & { severity: Mar
 export type LargeJsonEditorHandle = {
   /** The current text and its version (a counter that grows with every change). */
   snapshot: () => { text: string; version: number };
+  /** The current text's length and version, without reading the text. */
+  textLength: () => { length: number; version: number };
   /**
    * Replaces the whole text (an import, a load). Large texts get a fresh model, filled a
    * slice per task; meanwhile the editor is read-only and `snapshot` gives the whole text.
@@ -41,7 +44,7 @@ export type LargeJsonEditorHandle = {
 };
 
 /** One replacement: UTF-16 offsets into the text, as the judge's findings give them. */
-export type OffsetEdit = { offset: number; length: number; text: string };
+export type OffsetEdit = TextChange;
 
 /** A quick fix the lightbulb offers: edits to make, or something to run (an async fix). */
 export type QuickFix = {
@@ -59,8 +62,13 @@ export type LargeJsonEditorProps = {
   /**
    * Called on every change, cheaply: read the text with `snapshot` when you need it.
    * `wholeText`: the change replaced everything there was (select all, then paste or delete).
+   * `edits`: the change as one replacement in the text before it, when it was one (typing,
+   * a paste, an undo); absent when the text was replaced as a whole or in several places.
    */
-  onContentChange?: (version: number, change: { wholeText: boolean }) => void;
+  onContentChange?: (
+    version: number,
+    change: { wholeText: boolean; edits?: readonly OffsetEdit[] },
+  ) => void;
   onCursorChange?: (position: { line: number; column: number }) => void;
   /** True while a large text is being put into the editor (it is read-only meanwhile). */
   onLoadingChange?: (loading: boolean) => void;
@@ -313,7 +321,15 @@ export function LargeJsonEditor({
           only !== undefined &&
           only.rangeOffset === 0 &&
           only.text.length === model.getValueLength();
-        latest.current.onContentChange?.(versionRef.current, { wholeText });
+        latest.current.onContentChange?.(
+          versionRef.current,
+          only === undefined
+            ? { wholeText }
+            : {
+                wholeText,
+                edits: [{ offset: only.rangeOffset, length: only.rangeLength, text: only.text }],
+              },
+        );
       });
     };
 
@@ -418,6 +434,18 @@ export function LargeJsonEditor({
         const model = editorRef.current?.getModel();
         return {
           text: loading ? loading.text : model ? model.getValue() : pendingTextRef.current,
+          version: versionRef.current,
+        };
+      },
+      textLength: () => {
+        const loading = loadingRef.current;
+        const model = editorRef.current?.getModel();
+        return {
+          length: loading
+            ? loading.text.length
+            : model
+              ? model.getValueLength()
+              : pendingTextRef.current.length,
           version: versionRef.current,
         };
       },

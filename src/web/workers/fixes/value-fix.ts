@@ -1,8 +1,9 @@
+import type { TextChange } from '../../../core/judge/text-change.ts';
 import { type FieldType, matchesFieldType } from '../../../core/spec/field-type.ts';
 import { coerceCell } from '../import/coerce-cell.ts';
 
 /** One replacement in the payload's text: UTF-16 offsets, as the judge's findings give. */
-export type TextEdit = { offset: number; length: number; text: string };
+export type TextEdit = TextChange;
 
 /** How a value of the wrong type is fixed: by dropping its quotes, or by converting it. */
 export type ValueFixKind = 'remove-quotes' | 'set-type';

@@ -15,6 +15,7 @@ import { downloadText, jsonFileName } from '../../../lib/download.ts';
 import {
   LargeJsonEditor,
   type LargeJsonEditorHandle,
+  type OffsetEdit,
 } from '../../../lib/monaco/large-json-editor.tsx';
 import { usePayloadFixes } from '../hooks/use-payload-fixes.ts';
 import { usePayloadImport } from '../hooks/use-payload-import.ts';
@@ -146,12 +147,12 @@ export function PayloadSession({
   const { handleContentChange: judgeContent } = judge;
   const { noteChange, isProgrammatic } = replacing;
   const handleContentChange = useCallback(
-    (_version: number, change: { wholeText: boolean }) => {
+    (_version: number, change: { wholeText: boolean; edits?: readonly OffsetEdit[] }) => {
       onEditRef.current?.();
       noteChange();
       // The user replaced everything (select all, then paste or delete): the notes go too.
       if (change.wholeText && !isProgrammatic()) dismissImportRef.current();
-      judgeContent();
+      judgeContent(change.edits);
     },
     [judgeContent, noteChange, isProgrammatic],
   );

@@ -1,12 +1,23 @@
 import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Judgement } from '../../../../core/judge/judgement.ts';
+import type { TextChange } from '../../../../core/judge/text-change.ts';
 import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { LargeJsonEditorHandle } from '../../../lib/monaco/large-json-editor.tsx';
 import { JudgeClient } from '../../../workers/judge-client.ts';
 import { findingsToMarkers } from '../model/findings-to-markers.ts';
 
-/** Quiet time after the last keystroke before the text is judged. */
+/** Quiet time after the last change before the text is judged (a paste, a spec change). */
 export const JUDGE_DEBOUNCE_MS = 150;
+/**
+ * Quiet time after a keystroke-sized edit: only the edit goes to the worker, which judges
+ * the one row it falls in (well under a millisecond), so waiting longer would only delay
+ * the markers; the newest request still wins when keys come faster than this.
+ */
+export const JUDGE_EDIT_DEBOUNCE_MS = 30;
+/** Edits up to this many characters (typed, deleted or pasted) count as keystroke-sized. */
+const SMALL_EDIT_CHARS = 200;
+/** More changes than this since the last judgement: the whole text is as cheap to post. */
+const MAX_POSTED_CHANGES = 500;
 
 /** Set on the page when markers for a judgement are on the editor (read by the benchmark). */
 export const JUDGED_MARK = 'inlet:payload-judged';
@@ -45,6 +56,11 @@ export function usePayloadJudge({
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const requestsRef = useRef(new Map<number, { version: number }>());
+  /**
+   * The editor's changes since the text the worker last got; undefined when it needs the
+   * whole text (at first, after a replaced text, after it lost its copy).
+   */
+  const changesRef = useRef<TextChange[] | undefined>(undefined);
   const timerRef = useRef<number | undefined>(undefined);
   const specRef = useRef(spec);
   const onJudgedTextRef = useRef(onJudgedText);
@@ -57,30 +73,61 @@ export function usePayloadJudge({
     const editor = editorRef.current;
     const client = clientRef.current;
     if (!editor || !client) return;
-    const snapshotStart = performance.now();
-    const { text, version } = editor.snapshot();
-    performance.measure('inlet:payload-snapshot', { start: snapshotStart });
-    onJudgedTextRef.current?.(text);
-    if (text.trim() === '') {
+    const changes = changesRef.current;
+    const onJudgedText = onJudgedTextRef.current;
+    // The text itself is read only when the worker needs it whole or the owner saves it.
+    let text: string | undefined;
+    let version: number;
+    let length: number;
+    if (changes === undefined || onJudgedText) {
+      const snapshotStart = performance.now();
+      const snapshot = editor.snapshot();
+      performance.measure('inlet:payload-snapshot', { start: snapshotStart });
+      ({ text, version } = snapshot);
+      length = text.length;
+      onJudgedText?.(text);
+    } else {
+      ({ length, version } = editor.textLength());
+    }
+    if (length === 0 || (text !== undefined && text.trim() === '')) {
       requestsRef.current.clear();
+      changesRef.current = undefined;
       editor.setMarkers(version, []);
       setState({ status: 'empty' });
       setPending(false);
       return;
     }
-    const id = client.judge(text, specRef.current);
+    const id =
+      changes === undefined || (text !== undefined && changes.length > MAX_POSTED_CHANGES)
+        ? client.judge(text ?? editor.snapshot().text, specRef.current)
+        : client.judgeEdits(changes, length, specRef.current);
+    changesRef.current = [];
     requestsRef.current.set(id, { version });
   }, [editorRef]);
 
-  const schedule = useCallback(() => {
-    if (timerRef.current !== undefined) window.clearTimeout(timerRef.current);
-    timerRef.current = window.setTimeout(judgeNow, JUDGE_DEBOUNCE_MS);
-  }, [judgeNow]);
+  const schedule = useCallback(
+    (delay = JUDGE_DEBOUNCE_MS) => {
+      if (timerRef.current !== undefined) window.clearTimeout(timerRef.current);
+      timerRef.current = window.setTimeout(judgeNow, delay);
+    },
+    [judgeNow],
+  );
 
-  const handleContentChange = useCallback(() => {
-    setPending(true);
-    schedule();
-  }, [schedule]);
+  const handleContentChange = useCallback(
+    (edits?: readonly TextChange[]) => {
+      setPending(true);
+      const changes = changesRef.current;
+      if (edits === undefined || changes === undefined) {
+        changesRef.current = undefined;
+        schedule();
+        return;
+      }
+      changes.push(...edits);
+      const size = changes.reduce((sum, change) => sum + change.length + change.text.length, 0);
+      schedule(size <= SMALL_EDIT_CHARS ? JUDGE_EDIT_DEBOUNCE_MS : JUDGE_DEBOUNCE_MS);
+    },
+    [schedule],
+  );
 
   useEffect(() => {
     const client = new JudgeClient({
@@ -115,16 +162,21 @@ export function usePayloadJudge({
         setFailure(message);
         setPending(false);
       },
+      onResync: () => {
+        changesRef.current = undefined;
+        judgeNow();
+      },
     });
     clientRef.current = client;
-    // The editor may have changed before the worker existed.
+    // The editor may have changed before the worker existed; this worker has no text yet.
+    changesRef.current = undefined;
     schedule();
     return () => {
       if (timerRef.current !== undefined) window.clearTimeout(timerRef.current);
       client.dispose();
       clientRef.current = undefined;
     };
-  }, [editorRef, schedule]);
+  }, [editorRef, schedule, judgeNow]);
 
   // A changed spec changes the verdict: judge again (debounced, as typing in the form is).
   useEffect(() => {

@@ -32,7 +32,7 @@ import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { crashPoint } from './runs/crash-point.ts';
 import type { SelfAddress } from './runs/delivery-destination.ts';
 import { createExecutor, type Executor } from './runs/executor.ts';
-import { createQueueCap } from './runs/queue-cap.ts';
+import { createQueueCap, queuedCounter } from './runs/queue-cap.ts';
 import { createDeliveryStore } from './store/delivery-store.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { createInboxStore } from './store/inbox-store.ts';
@@ -244,7 +244,10 @@ export async function createApp({
     intake,
     committer,
     executor,
-    queueCap: createQueueCap(db, config.maxQueuedRuns),
+    queueCap: createQueueCap(config.maxQueuedRuns, {
+      countQueued: queuedCounter(db),
+      queueEntries: runs.queueEntries,
+    }),
   });
   registerRunStatusRoutes(app, runs, executor, (id) => workflows.has(id));
   registerRunRequestRoute(app, runs);

@@ -214,6 +214,9 @@ export function createRunStore(db: Database.Database) {
     db.prepare(`UPDATE runs SET status = 'queued', started_at = NULL, updated_at = @now,
       blocks = @blocks, status_reason = @reason WHERE job_id = @job_id AND status = 'running'`);
 
+  /** Runs that entered the queue through this store (inserted or put back): see queueEntries. */
+  let queueEntries = 0;
+
   const finishRun = (jobId: string, from: readonly RunStatus[], fields: FinishFields): boolean =>
     finish.run({
       job_id: jobId,
@@ -242,7 +245,14 @@ export function createRunStore(db: Database.Database) {
         now: nowIso(),
       });
       insertPayload.run(run.job_id, asBuffer(run.payload));
+      queueEntries++;
     },
+    /**
+     * How many times a run entered the queue (an insert, a requeue) through this store since it
+     * was made: the only ways the queue grows, so the queue holds at most the runs counted at
+     * one moment plus the entries since (the queue cap reads it to count rarely).
+     */
+    queueEntries: (): number => queueEntries,
     /**
      * The JSON text of the rows the run processes (`webhook_payload`, one object as one row,
      * or `webhook_input`); undefined for an unknown run. Kept apart from the run's row, which
@@ -323,10 +333,11 @@ export function createRunStore(db: Database.Database) {
     },
     /** running → queued, for a run stopped by shutdown or a restart (run again from the start). */
     requeue(jobId: string, blocks: BlockLiveStatus[], reason: string): boolean {
-      return (
+      const requeued =
         requeue.run({ job_id: jobId, now: nowIso(), blocks: JSON.stringify(blocks), reason })
-          .changes === 1
-      );
+          .changes === 1;
+      if (requeued) queueEntries++;
+      return requeued;
     },
   };
 }

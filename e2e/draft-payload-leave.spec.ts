@@ -49,9 +49,7 @@ async function onceShown(
  * the same: these steps leave at once after typing, well inside that quiet time.
  */
 
-test('a payload edit made just before switching drafts is kept in its draft', async ({
-  page,
-}) => {
+test('a payload edit made just before switching drafts is kept in its draft', async ({ page }) => {
   const designer = new DesignerPage(page);
   const payload = new PayloadPage(page);
 

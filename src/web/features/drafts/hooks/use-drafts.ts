@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { createChangeFeed } from '../../../lib/storage/change-feed.ts';
 import type { RunSlot } from '../../../lib/storage/run-slot.ts';
@@ -17,6 +17,7 @@ import {
   writeActiveId,
   writeDraft,
 } from '../model/drafts-store.ts';
+import { sweepOrphanPayloads } from '../model/payload-sweep.ts';
 import { copyOf, type StoredConflict, useDraftSaving } from './use-draft-saving.ts';
 
 export type { SaveStatus } from './use-draft-saving.ts';
@@ -25,6 +26,8 @@ export type { SaveStatus } from './use-draft-saving.ts';
 export type DraftConflict = StoredConflict & { differences: string[] };
 
 const FEED_NAME = 'inlet.drafts';
+/** Payload texts left behind by closed tabs are swept this long after start, off first paint. */
+const SWEEP_DELAY_MS = 5_000;
 
 const withoutJsonText = (draft: Draft): Draft => {
   const copy = { ...draft };
@@ -50,6 +53,12 @@ export function useDrafts() {
   // Bumped when the shown draft's content is replaced from outside (take theirs), so the
   // designer, which keeps its own form state, starts again from the new content.
   const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => void sweepOrphanPayloads(storage), SWEEP_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [storage]);
   const refreshList = useCallback(() => {
     const stored = listDrafts(storage).drafts.map((entry) => entry.value);
     listRef.current = stored;

@@ -38,9 +38,13 @@ export async function readDraftPayload(
   return found(draft, await readPayload(storage, payloadKeyOf(draft)));
 }
 
-/** A fresh key for a new text of this draft's payload. */
-export const newPayloadKey = (draftId: string): string =>
-  `${PAYLOAD_KEY_PREFIX}${draftId}.${newId()}`;
+/**
+ * A fresh key for a new text of this draft's payload. It carries the time it was made, so a
+ * sweep can tell a text another tab has just written (and is about to point its draft at)
+ * from one a closed tab left behind (see `payload-sweep.ts`).
+ */
+export const newPayloadKey = (draftId: string, now = Date.now()): string =>
+  `${PAYLOAD_KEY_PREFIX}${draftId}.t${now.toString(36)}.${newId()}`;
 
 /** The draft pointing at the payload text under `key`. */
 export const withPayloadKey = (draft: Draft, key: string): Draft => ({

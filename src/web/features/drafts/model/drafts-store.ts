@@ -25,6 +25,8 @@ const TAB_ACTIVE_KEY = 'inlet.drafts.v2.active';
 const LAST_ACTIVE_KEY = 'inlet.drafts.v2.last-active';
 /** Before revisions: every draft in one value (read once, to move them over). */
 export const LEGACY_DRAFTS_KEY = 'inlet.drafts.v1';
+/** Where an unreadable draft's text is set aside (with the time and its id after it). */
+export const UNREADABLE_DRAFT_PREFIX = 'inlet.unreadable-draft.';
 const LEGACY_OPEN_WORKFLOWS_KEY = 'inlet.open-workflows.v1';
 export const DRAFT_NAME_MAX_LENGTH = 80;
 
@@ -113,7 +115,7 @@ export function listDrafts(storage: Storage | undefined): LoadedDrafts {
     const read = readDoc(storage, key, draftSchema);
     if (read.kind === 'ok') drafts.push(read.doc);
     else if (read.kind === 'unreadable') {
-      const backupKey = `inlet.unreadable-draft.${Date.now()}.${key.slice(DRAFT_KEY_PREFIX.length)}`;
+      const backupKey = `${UNREADABLE_DRAFT_PREFIX}${Date.now()}.${key.slice(DRAFT_KEY_PREFIX.length)}`;
       const backup = writeLocal(backupKey, read.raw);
       if (backup.ok) removeDoc(storage, key);
       notices.push(

@@ -118,6 +118,17 @@ export function writePayload(
   );
 }
 
+/** Every key IndexedDB holds a payload under; empty where there is none or it cannot be read. */
+export async function indexedPayloadKeys(): Promise<string[]> {
+  if (!hasIndexedDb()) return [];
+  try {
+    const keys = await request((store) => store.getAllKeys(), 'readonly');
+    return keys.filter((key): key is string => typeof key === 'string');
+  } catch {
+    return [];
+  }
+}
+
 /** Removes the text under `key` wherever it lies (a text no draft refers to any more). */
 export function removePayload(storage: KeyValueStorage | undefined, key: string): void {
   try {

@@ -26,6 +26,37 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
     await workspace.expectNoPageScroll();
   });
 
+  await test.step('Every type select and column name shows whole, even the longest type', async () => {
+    await designer.columnRows
+      .nth(2)
+      .getByRole('combobox', { name: 'Type' })
+      .selectOption('list[integer]');
+    const cut = await designer.blockSpec
+      .getByRole('table')
+      .locator('select, input[type="text"], input:not([type])')
+      .evaluateAll((controls) => {
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('No canvas');
+        return controls.flatMap((control) => {
+          if (!(control instanceof HTMLSelectElement || control instanceof HTMLInputElement))
+            return [];
+          const text =
+            control instanceof HTMLSelectElement
+              ? (control.selectedOptions[0]?.text ?? '')
+              : control.value;
+          const style = getComputedStyle(control);
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room =
+            control.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const needed = context.measureText(text).width;
+          return needed > room && control.getAttribute('aria-label') !== 'Description'
+            ? [`${text}: ${Math.round(needed)} px in ${Math.round(room)}`]
+            : [];
+        });
+      });
+    expect(cut).toEqual([]);
+  });
+
   await test.step('The payload toolbar is one line', async () => {
     const toolbar = payload.region.getByRole('toolbar', { name: 'Sample payload actions' });
     const tops = await toolbar

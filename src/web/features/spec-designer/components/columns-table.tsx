@@ -221,8 +221,10 @@ export function ColumnsTable({ form, columns, model, warnings }: ColumnsTablePro
                     onKeyDown={keyDown}
                   >
                     {FIELD_TYPES.map((type) => (
-                      <option key={type} value={type}>
-                        {type} · {FIELD_TYPE_LABELS[type]}
+                      // The type's own name only, so the select shows it whole in a narrow
+                      // pane and the name column keeps the room; the plain words are its tip.
+                      <option key={type} value={type} title={FIELD_TYPE_LABELS[type]}>
+                        {type}
                       </option>
                     ))}
                   </select>

@@ -137,7 +137,7 @@ function BlockStepRow({
       </label>
       <select
         id={ids.select}
-        className="select"
+        className="input select"
         value={step.block_name}
         aria-describedby={ids.hint}
         onChange={(event) => {

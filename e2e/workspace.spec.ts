@@ -2,6 +2,7 @@ import { DesignerPage } from './pages/designer-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
 import { RunConsole } from './pages/run-console.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
+import { companies, companySpec } from './support/company-rows.ts';
 import { expect, test } from './support/fixtures.ts';
 
 test('at 1280×800 the spec, the payload editor and "Run test" are all in view', async ({
@@ -89,6 +90,35 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
     await page.reload();
     await expect(workspace.specSeparator).toHaveAttribute('aria-valuenow', String(before - 4));
     await expect(workspace.payloadSeparator).toHaveAttribute('aria-valuenow', String(payloadSize));
+  });
+});
+
+test('at 1280×800 a run just started comes into view, and so does one opened from history', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const run = new RunConsole(page);
+  await run.open();
+  await run.designSpec(companySpec(companies(3)));
+  await run.saveWorkflow('E2E in view');
+
+  await test.step('"Run test": the run status scrolls into view and ends completed', async () => {
+    await run.runTest();
+    await expect(run.status).toBeInViewport();
+    await run.expectStatus('completed');
+  });
+
+  await test.step('A run opened from the history comes into view too', async () => {
+    await run.runTest();
+    await expect(run.historyRows()).toHaveCount(2);
+    await run.runButton.scrollIntoViewIfNeeded();
+    await expect(run.status).not.toBeInViewport();
+    await run
+      .historyRows()
+      .last()
+      .getByRole('button', { name: /^Open run started/ })
+      .click();
+    await expect(run.status).toBeInViewport();
   });
 });
 

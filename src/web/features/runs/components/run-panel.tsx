@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { specModelToWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import type { RunSlot } from '../../../lib/storage/run-slot.ts';
@@ -56,12 +56,23 @@ export function RunPanel({
   const [saveJson, setSaveJson] = useState(false);
   const [comparing, setComparing] = useState(false);
   const followedRunId = slot.followedRunId;
+  // A run the user just started or opened is scrolled into view: its status sits below the
+  // override in the run pane, out of sight at 1280×800 (not after a reload: nothing was asked).
+  const statusRef = useRef<HTMLDivElement>(null);
+  const revealRef = useRef<string | undefined>(undefined);
   const follow = useCallback(
     (jobId: string) => {
+      revealRef.current = jobId;
       onSlotChange({ ...slot, followedRunId: jobId });
     },
     [onSlotChange, slot],
   );
+  useEffect(() => {
+    if (followedRunId === undefined || revealRef.current !== followedRunId) return;
+    revealRef.current = undefined;
+    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    statusRef.current?.scrollIntoView({ block: 'nearest', behavior: calm ? 'auto' : 'smooth' });
+  }, [followedRunId]);
   const { stored, reading, override, effective, savedSpecs, differsFromSaved } = useEffectiveSpec(
     specModel,
     workflow,
@@ -158,12 +169,14 @@ export function RunPanel({
         )}
       </div>
       {followedRunId !== undefined && (
-        <RunStatusPanel
-          key={`status-${followedRunId}`}
-          connection={connection}
-          runId={followedRunId}
-          listed={listed}
-        />
+        <div ref={statusRef}>
+          <RunStatusPanel
+            key={`status-${followedRunId}`}
+            connection={connection}
+            runId={followedRunId}
+            listed={listed}
+          />
+        </div>
       )}
       {followedRunId !== undefined && (statusWord === 'completed' || statusWord === 'failed') && (
         <ResultsPanel

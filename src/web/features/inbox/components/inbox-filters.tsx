@@ -40,7 +40,7 @@ export function InboxFiltersBar({
       </label>
       <select
         id={`${id}-outcome`}
-        className="select"
+        className="input select"
         value={filters.outcome}
         onChange={(event) => {
           const value = event.target.value;
@@ -59,7 +59,7 @@ export function InboxFiltersBar({
       </label>
       <select
         id={`${id}-cause`}
-        className="select"
+        className="input select"
         value={filters.cause}
         onChange={(event) => {
           const value = event.target.value;

@@ -58,6 +58,16 @@ test('the command palette runs actions by name; shortcuts and the guide', async 
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
 
+  await test.step("The header's Theme select shows the palette's choice, and sets it too", async () => {
+    const theme = page.getByRole('banner').getByRole('combobox', { name: 'Theme' });
+    await expect(theme).toHaveValue('dark');
+    await theme.selectOption('light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/vs-dark/);
+    await theme.selectOption('dark');
+    await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+  });
+
   await test.step('Ctrl+/ lists the shortcuts from the same commands', async () => {
     await page.keyboard.press('ControlOrMeta+/');
     await expect(palette.shortcuts).toBeVisible();

@@ -90,7 +90,8 @@ export function refusedLiteralDestination(url: URL, self: SelfAddress): string |
 
 export type Resolve = (host: string) => Promise<readonly string[]>;
 
-const resolveAll: Resolve = async (host) =>
+/** Every address the system resolves `host` to. */
+export const resolveAll: Resolve = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /**

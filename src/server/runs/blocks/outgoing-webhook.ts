@@ -1,7 +1,13 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { INLINE_RESULTS_MAX_ROWS } from '../../../core/limits.ts';
 import { isLoopbackHost } from '../../http/host-guard.ts';
-import { refusedDestination, type SelfAddress } from '../delivery-destination.ts';
+import {
+  refusedDestination,
+  type Resolve,
+  resolveAll,
+  type SelfAddress,
+} from '../delivery-destination.ts';
+import { postPinned, resolveOnce } from './pinned-post.ts';
 import type { Row } from './row.ts';
 
 /** Retries after the first attempt (contract, "Revision of 2026-12-02": up to 5). */
@@ -26,6 +32,8 @@ export type OutgoingWebhookOptions = {
   timeoutMs?: number;
   /** Inlet's own API and proxy, never delivered to (delivery-destination.ts). */
   self?: SelfAddress;
+  /** How host names are resolved (the system's resolver unless a test gives another). */
+  resolve?: Resolve;
   /** The absolute, signed, expiring link to a run's result file (the app builds it). */
   resultsUrl?: (jobId: string, filename: string) => string;
 };
@@ -106,7 +114,8 @@ async function waitUnlessStopped(ms: number, stop: () => boolean): Promise<boole
  * same on every retry), `Sixtyfour-Event-Type`, `Sixtyfour-Delivery-Attempt` and, with a
  * signing secret, `Sixtyfour-Signature` over that attempt's time and the raw body. A non-2xx
  * answer, a network error or a timeout is retried up to `retries` times with exponential
- * back-off; redirects are not followed. A URL with credentials is refused (delivery-destination.ts)
+ * back-off; redirects are not followed. The connection goes to an address the destination
+ * check saw (pinned-post.ts), so a DNS answer changing in between cannot reach Inlet itself. A URL with credentials is refused (delivery-destination.ts)
  * and never copied into a message. Never throws: the outcome says how it went; `stop()` ends the retries early.
  */
 export async function deliverOutgoingWebhook(
@@ -122,8 +131,11 @@ export async function deliverOutgoingWebhook(
   } catch {
     return { eventId, attempts: 0, problem: 'outgoing_webhook url is not a valid URL' };
   }
+  // One answer per name for the check and every attempt's connection (pinned-post.ts).
+  const resolve = resolveOnce(options.resolve ?? resolveAll);
   const refused =
-    refusedTarget(target, options.allowHosts) ?? (await refusedDestination(target, options.self));
+    refusedTarget(target, options.allowHosts) ??
+    (await refusedDestination(target, options.self, resolve));
   if (refused) return { eventId, attempts: 0, problem: refused };
 
   const stop = hooks.stop ?? (() => false);
@@ -151,14 +163,8 @@ export async function deliverOutgoingWebhook(
       );
     }
     try {
-      const response = await fetch(target, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const answer = await response.text().catch(() => '');
+      const response = await postPinned(target, { headers, body, timeoutMs }, resolve);
+      const answer = response.text;
       if (response.ok) return { eventId, attempts: attempt };
       const snippet = answer.replace(/\s+/g, ' ').trim().slice(0, ANSWER_SNIPPET_CHARS);
       problem = `answered ${response.status}${snippet === '' ? '' : `: ${withoutCredentials(snippet)}`}`;

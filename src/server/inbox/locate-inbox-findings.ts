@@ -1,29 +1,8 @@
 import { parsePointer } from '../../core/judge/json-pointer.ts';
+import { lineColumnAt, lineStarts } from '../../core/judge/line-column.ts';
 import { locateValue } from '../../core/judge/locate-value.ts';
 import type { InboxFinding, InboxLocatedFinding } from '../../core/wire/inbox.ts';
 import type { StoredInboxEntry } from '../store/inbox-store.ts';
-
-/** Offsets where each line starts ("\n", "\r\n" and a lone "\r" end a line, as in Monaco). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = 0; at < text.length; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) starts.push(at + 1);
-  }
-  return starts;
-}
-
-/** 1-based line and column of `offset`, by binary search over the line starts. */
-function lineColumn(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
 
 /**
  * Where the judge's findings are in the recorded body: each finding's pointer names a value
@@ -51,6 +30,6 @@ export function locateInboxFindings(
     }
     if (range === undefined) return unplaced(finding);
     starts ??= lineStarts(body);
-    return { ...finding, position: { ...range, ...lineColumn(starts, range.offset) } };
+    return { ...finding, position: { ...range, ...lineColumnAt(starts, range.offset) } };
   });
 }

@@ -1,16 +1,10 @@
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
-import { toMarkerData } from './marker-data.ts';
+import { type EditorMarker, toMarkerData } from './marker-data.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
 
-export type EditorMarker = {
-  /** Offsets into the editor's text (the `value` the markers were computed from). */
-  startOffset: number;
-  endOffset: number;
-  message: string;
-  severity: 'error' | 'warning';
-};
+export type { EditorMarker } from './marker-data.ts';
 
 export type JsonEditorProps = {
   /** Identifies the model; one editor per URI at a time (e.g. `inmemory://inlet/spec.json`). */

@@ -2,16 +2,12 @@ import type * as Monaco from 'monaco-editor/editor';
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import type { TextChange } from '../../../core/judge/text-change.ts';
-import type { EditorMarker } from './json-editor.tsx';
 import type { MonacoApi } from './load-monaco.ts';
 import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
-import { toMarkerData } from './marker-data.ts';
+import { type EditorMarker, toMarkerData } from './marker-data.ts';
 import { registerPayloadJsonLanguage } from './payload-json-language.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
-
-export type MarkerSeverityName = EditorMarker['severity'] | 'info';
-export type LargeEditorMarker = Omit<EditorMarker, 'severity'> & { severity: MarkerSeverityName };
 
 /** What the owner of a large editor can do with it; the text is never held in React state. */
 export type LargeJsonEditorHandle = {
@@ -29,7 +25,7 @@ export type LargeJsonEditorHandle = {
    * Markers for a text still loading into the editor are shown once it has loaded. Returns
    * whether they are on the editor now.
    */
-  setMarkers: (version: number, markers: readonly LargeEditorMarker[]) => boolean;
+  setMarkers: (version: number, markers: readonly EditorMarker[]) => boolean;
   /** Reveals and selects a range of the text and puts the keyboard in the editor. */
   selectRange: (startOffset: number, endOffset: number) => void;
   /** The text of a range of the current model ('' before the editor exists). */
@@ -198,7 +194,7 @@ type LoadingText = {
   text: string;
   slices: SliceLoad;
   /** The newest markers for the text, kept until it is all in the editor. */
-  markers: { version: number; markers: readonly LargeEditorMarker[] } | undefined;
+  markers: { version: number; markers: readonly EditorMarker[] } | undefined;
 };
 
 const sameMarkers = (a: readonly MarkerData[], b: readonly MarkerData[]): boolean =>
@@ -220,7 +216,7 @@ const sameMarkers = (a: readonly MarkerData[], b: readonly MarkerData[]): boolea
 function applyMarkers(
   monaco: MonacoApi['monaco'],
   model: MonacoEditor.ITextModel,
-  markers: readonly LargeEditorMarker[],
+  markers: readonly EditorMarker[],
 ): void {
   const next = markers.map((marker) => toMarkerData(monaco, model, marker));
   // Monaco moves markers with the text; while typing they mostly stay put, and

@@ -1,8 +1,11 @@
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import type { MonacoApi } from './load-monaco.ts';
 
-/** A finding to mark: offsets into the model's text, clamped to it. */
-export type OffsetMarker = {
+/**
+ * A finding to mark in an editor, the one marker type of every editor: offsets into the text
+ * the markers were computed from (clamped to the model's), a message and a severity.
+ */
+export type EditorMarker = {
   startOffset: number;
   endOffset: number;
   message: string;
@@ -13,7 +16,7 @@ export type OffsetMarker = {
 export function toMarkerData(
   monaco: MonacoApi['monaco'],
   model: MonacoEditor.ITextModel,
-  marker: OffsetMarker,
+  marker: EditorMarker,
 ): MonacoEditor.IMarkerData {
   const length = model.getValueLength();
   const start = model.getPositionAt(Math.min(marker.startOffset, length));

@@ -1,9 +1,9 @@
 import type { Finding } from '../../../../core/judge/judgement.ts';
-import type { LargeEditorMarker } from '../../../lib/monaco/large-json-editor.tsx';
+import type { EditorMarker } from '../../../lib/monaco/marker-data.ts';
 
 /** Editor markers for the findings that point at a place in the text. */
-export function findingsToMarkers(findings: readonly Finding[]): LargeEditorMarker[] {
-  const markers: LargeEditorMarker[] = [];
+export function findingsToMarkers(findings: readonly Finding[]): EditorMarker[] {
+  const markers: EditorMarker[] = [];
   for (const finding of findings) {
     if (finding.offset === undefined) continue;
     markers.push({

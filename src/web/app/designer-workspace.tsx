@@ -25,6 +25,7 @@ import { sampleFromBody } from '../features/inbox/model/sample-from-body.ts';
 import { useConnection } from '../lib/api/connection-context.tsx';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import { WorkspaceCommands } from './workspace-commands.tsx';
+import type { Judgement } from '../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
 
 /** Composes drafts (where specs are kept) with the spec designer (how they are edited). */
@@ -178,11 +179,21 @@ export function DesignerWorkspace() {
       onTextChange={handlePayloadText}
     />
   );
+  // The preflight before "Run test" judges in the payload's worker (its latest judgement
+  // when that is of the text and spec being sent), never again on the main thread.
+  const judgeForRun = useCallback((text: string, spec: SpecModel): Promise<Judgement> => {
+    const session = payloadRef.current;
+    if (!session) {
+      return Promise.reject(new Error('the sample payload is still loading; try again.'));
+    }
+    return session.judge(text, spec);
+  }, []);
   const runPane = (
     <TestRunConsole
       specModel={active.model}
       specName={active.name}
       payloadText={payloadText}
+      judge={judgeForRun}
       runSlots={active.runs}
       onRunSlotChange={updateRunSlot}
       onLoadSpec={handleLoadSpec}

@@ -69,6 +69,17 @@ export class JudgeClient {
     return id;
   }
 
+  /**
+   * Judges `text` once, apart from the editor's copy and its newest-wins judging (the
+   * worker's copy and last judgement stay as they are).
+   */
+  async judgeOnce(text: string, spec: SpecModel): Promise<Judgement> {
+    const response = await this.#ask((id) => ({ type: 'judge-once', id, text, spec }));
+    if (response.type !== 'judged')
+      throw new Error('The judge answered a request to judge with something else.');
+    return response.judgement;
+  }
+
   async rows(
     judgeId: number,
     start: number,

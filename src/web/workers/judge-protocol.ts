@@ -13,6 +13,16 @@ import type { TextEdit } from './fixes/value-fix.ts';
 export const judgeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('judge'), id: z.number(), text: z.string(), spec: specModelSchema }),
   /**
+   * Judge this text once, apart from the editor's copy (which stays as it is), and answer it
+   * as a promise: the run's preflight when the editor's latest judgement is of another text.
+   */
+  z.object({
+    type: z.literal('judge-once'),
+    id: z.number(),
+    text: z.string(),
+    spec: specModelSchema,
+  }),
+  /**
    * Judge the newest text after these edits (Monaco's content changes, in order), instead
    * of posting the whole text; `length` is the edited text's, a check that the worker's
    * copy still matches the editor's (if not, it answers `resync` and wants the whole text).

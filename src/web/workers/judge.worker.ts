@@ -2,6 +2,8 @@
 // First: zod must be jitless before any schema is built (this realm has the page's CSP).
 import '../lib/api/zod-jitless.ts';
 import { inferColumns } from '../../core/judge/infer-columns.ts';
+import { judgePayloadText } from '../../core/judge/judge-payload.ts';
+import { utf8ByteLength } from '../../core/judge/utf8-length.ts';
 import type { SpecModel } from '../../core/spec/webhook-spec.ts';
 import { convertImport } from './import/convert-import.ts';
 import { columnFixEdits } from './fixes/column-fix-edits.ts';
@@ -77,6 +79,19 @@ function handle(request: JudgeRequest): void {
       session.setText(request.text);
       scheduleJudge(request.id, request.spec);
       return;
+    case 'judge-once': {
+      const started = performance.now();
+      const judgement = judgePayloadText(request.text, request.spec, { locate: false });
+      post({
+        type: 'judged',
+        id: request.id,
+        judgement,
+        durationMs: performance.now() - started,
+        bytes: utf8ByteLength(request.text),
+        path: 'full',
+      });
+      return;
+    }
     case 'judge-edits':
       if (!session.applyChanges(request.changes, request.length)) {
         pendingJudge = undefined;

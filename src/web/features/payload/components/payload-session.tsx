@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Finding } from '../../../../core/judge/judgement.ts';
+import type { Finding, Judgement } from '../../../../core/judge/judgement.ts';
 import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import { useAnnounce } from '../../../components/ui/live-region.tsx';
 import { downloadText, jsonFileName } from '../../../lib/download.ts';
@@ -68,6 +68,11 @@ export type PayloadSessionHandle = {
    * own "Infer columns" does: to the spec, then the payload's values coerced to their types.
    */
   addColumns: (columns: Column[]) => void;
+  /**
+   * The judgement of `text` against `spec` for a run's preflight: the worker's latest when it
+   * is of exactly these, else the worker judges it once (never the main thread).
+   */
+  judge: (text: string, spec: SpecModel) => Promise<Judgement>;
 };
 
 const SUMMARY_ID = 'payload-validation-summary';
@@ -111,7 +116,7 @@ export function PayloadSession({
     spec,
     onJudgedText: handleJudgedText,
   });
-  const { state, pending, failure, clientRef } = judge;
+  const { state, pending, failure, clientRef, judgeForRun } = judge;
   const dismissImportRef = useRef<() => void>(() => undefined);
   const replacing = usePayloadReplace({
     editorRef,
@@ -134,8 +139,9 @@ export function PayloadSession({
       addColumns: (columns) => {
         addColumnsLatest.current(columns);
       },
+      judge: judgeForRun,
     }),
-    [],
+    [judgeForRun],
   );
   useEffect(() => {
     dismissImportRef.current = imports.dismiss;

@@ -5,6 +5,7 @@ import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { LargeJsonEditorHandle } from '../../../lib/monaco/large-json-editor.tsx';
 import { JudgeClient } from '../../../workers/judge-client.ts';
 import { findingsToMarkers } from '../model/findings-to-markers.ts';
+import { judgementFor, type LatestJudgement, specKeyOf } from '../model/judgement-for.ts';
 
 /** Quiet time after the last change before the text is judged (a paste, a spec change). */
 export const JUDGE_DEBOUNCE_MS = 150;
@@ -55,7 +56,11 @@ export function usePayloadJudge({
   const [state, setState] = useState<PayloadJudgeState>({ status: 'waiting' });
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const requestsRef = useRef(new Map<number, { version: number }>());
+  /** Each judge request's editor version, and its text and spec when read (for the run). */
+  const requestsRef = useRef(
+    new Map<number, { version: number; text: string | undefined; specKey: string }>(),
+  );
+  const latestRef = useRef<LatestJudgement | undefined>(undefined);
   /**
    * The editor's changes since the text the worker last got; undefined when it needs the
    * whole text (at first, after a replaced text, after it lost its copy).
@@ -91,6 +96,7 @@ export function usePayloadJudge({
     }
     if (length === 0 || (text !== undefined && text.trim() === '')) {
       requestsRef.current.clear();
+      latestRef.current = undefined;
       changesRef.current = undefined;
       editor.setMarkers(version, []);
       setState({ status: 'empty' });
@@ -102,7 +108,7 @@ export function usePayloadJudge({
         ? client.judge(text ?? editor.snapshot().text, specRef.current)
         : client.judgeEdits(changes, length, specRef.current);
     changesRef.current = [];
-    requestsRef.current.set(id, { version });
+    requestsRef.current.set(id, { version, text, specKey: specKeyOf(specRef.current) });
   }, [editorRef]);
 
   const schedule = useCallback(
@@ -137,6 +143,10 @@ export function usePayloadJudge({
         for (const key of requestsRef.current.keys())
           if (key <= id) requestsRef.current.delete(key);
         if (!request) return;
+        latestRef.current =
+          request.text === undefined
+            ? undefined
+            : { text: request.text, specKey: request.specKey, judgement };
         const markersStart = performance.now();
         editorRef.current?.setMarkers(request.version, findingsToMarkers(judgement.findings));
         performance.measure('inlet:payload-markers', { start: markersStart });
@@ -182,10 +192,23 @@ export function usePayloadJudge({
   useEffect(() => {
     specRef.current = spec;
   });
-  const specKey = JSON.stringify(spec);
+  const specKey = specKeyOf(spec);
   useEffect(() => {
     schedule();
   }, [specKey, schedule]);
 
-  return { state, pending, failure, clientRef, handleContentChange };
+  /** The judgement of `text` against `spec` for a run: the latest when it is of them. */
+  const judgeForRun = useCallback(
+    (text: string, judgedSpec: SpecModel): Promise<Judgement> =>
+      judgementFor(latestRef.current, text, judgedSpec, (once, onceSpec) => {
+        const client = clientRef.current;
+        if (!client) {
+          return Promise.reject(new Error('The judge is not running. Reload the page.'));
+        }
+        return client.judgeOnce(once, onceSpec);
+      }),
+    [],
+  );
+
+  return { state, pending, failure, clientRef, handleContentChange, judgeForRun };
 }

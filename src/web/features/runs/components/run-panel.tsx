@@ -14,7 +14,7 @@ import { useRunLauncher } from '../hooks/use-run-launcher.ts';
 import { useRunShortcut } from '../hooks/use-run-shortcut.ts';
 import type { JudgedSpec } from '../model/judged-spec.ts';
 import type { KeptRun } from '../model/kept-run.ts';
-import type { RunBody } from '../model/prepare-run.ts';
+import type { RunBody, RunJudge } from '../model/prepare-run.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
@@ -30,6 +30,8 @@ export type RunPanelProps = {
   workflow: WorkflowResponse | undefined;
   specModel: SpecModel;
   payloadText: string;
+  /** Judges the payload for the preflight (the app gives the payload worker's). */
+  judge: RunJudge;
   /** The draft's slot for this target: override text and followed run live there. */
   slot: RunSlot;
   onSlotChange: (slot: RunSlot) => void;
@@ -45,6 +47,7 @@ export function RunPanel({
   workflow,
   specModel,
   payloadText,
+  judge,
   slot,
   onSlotChange,
   kept,
@@ -94,16 +97,9 @@ export function RunPanel({
     },
     [onKeep, follow],
   );
-  const launcher = useRunLauncher(connection, workflow, handleStarted);
+  const launcher = useRunLauncher(connection, workflow, handleStarted, judge);
   const rerun = useRerun(connection, kept, launcher.send);
-  const describe = useRequestDescription(
-    access,
-    workflow,
-    payloadText,
-    reading,
-    effective,
-    saveJson,
-  );
+  const describe = useRequestDescription(access, workflow, payloadText, reading, saveJson);
 
   const canRun = workflow !== undefined && connection.ready && !launcher.start.isPending;
   const handleRun = useCallback(() => {

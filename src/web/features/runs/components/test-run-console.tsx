@@ -8,6 +8,7 @@ import { Icon } from '../../../components/ui/icon.tsx';
 import { isNotFound, useWorkflow } from '../api/get-workflow.ts';
 import type { JudgedSpec } from '../model/judged-spec.ts';
 import type { KeptRun } from '../model/kept-run.ts';
+import type { RunJudge } from '../model/prepare-run.ts';
 import {
   recallWorkflowOverride,
   rememberWorkflowOverride,
@@ -25,6 +26,11 @@ export type TestRunConsoleProps = {
   specName: string;
   /** The sample payload's text; empty runs the webhook block's webhook_input. */
   payloadText: string;
+  /**
+   * Judges the payload for the preflight before "Run test": the app gives the payload
+   * worker's, which answers with its latest judgement when it is of this text and spec.
+   */
+  judge: RunJudge;
   /** The draft's run slots by target: open workflow, override text, followed run. */
   runSlots: Readonly<Record<string, RunSlot>> | undefined;
   onRunSlotChange: (target: string, slot: RunSlot) => void;
@@ -46,6 +52,7 @@ export function TestRunConsole({
   specModel,
   specName,
   payloadText,
+  judge,
   runSlots,
   onRunSlotChange,
   onLoadSpec,
@@ -236,6 +243,7 @@ export function TestRunConsole({
         workflow={workflow}
         specModel={specModel}
         payloadText={payloadText}
+        judge={judge}
         slot={slot}
         onSlotChange={handleSlotChange}
         kept={kept}

@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
 import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
 import type { Connection } from '../../../lib/api/connection.ts';
-import type { EffectiveSpec, OverrideReading } from '../model/effective-spec.ts';
-import { prepareRun } from '../model/prepare-run.ts';
+import type { OverrideReading } from '../model/effective-spec.ts';
+import { runBodyOf } from '../model/prepare-run.ts';
 
 /** Where requests go and which key the browser holds for them, for one target. */
 export type RunAccess = {
@@ -26,7 +26,6 @@ export function useRequestDescription(
   workflow: WorkflowResponse | undefined,
   payloadText: string,
   reading: OverrideReading,
-  effective: EffectiveSpec,
   saveJson: boolean,
 ) {
   const { connection, upstreamBase, userKey, serverHasKey } = access;
@@ -34,8 +33,9 @@ export function useRequestDescription(
   return useCallback(
     (revealKey: boolean): RunRequestDescription | undefined => {
       if (!workflow) return undefined;
-      const preflight = prepareRun(payloadText, reading, effective);
-      const body = preflight.body?.kind === 'json' ? preflight.body.body : {};
+      // The body only: copying a request judges nothing (the preflight is "Run test"'s).
+      const sent = runBodyOf(payloadText, reading);
+      const body = sent?.kind === 'json' ? sent.body : {};
       const base =
         target === 'sandbox'
           ? window.location.origin
@@ -54,16 +54,6 @@ export function useRequestDescription(
         body,
       };
     },
-    [
-      workflow,
-      payloadText,
-      reading,
-      effective,
-      target,
-      upstreamBase,
-      serverHasKey,
-      userKey,
-      saveJson,
-    ],
+    [workflow, payloadText, reading, target, upstreamBase, serverHasKey, userKey, saveJson],
   );
 }

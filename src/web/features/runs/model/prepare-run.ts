@@ -1,5 +1,14 @@
-import { judgePayloadText, type Finding } from '../../../../core/judge/judge-payload.ts';
+import type { Finding, Judgement } from '../../../../core/judge/judgement.ts';
+import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 import type { EffectiveSpec, OverrideReading } from './effective-spec.ts';
+
+/**
+ * Judges a payload text against a spec for the preflight, with the same core judge as the
+ * API. The app gives the payload worker's (its latest judgement when that is of this text
+ * and spec, else a one-off in the worker), so a large payload is never judged again on the
+ * main thread when "Run test" is pressed.
+ */
+export type RunJudge = (text: string, spec: SpecModel) => Promise<Judgement>;
 
 /** What "Run test" sends: a JSON body, or raw text when the payload is not JSON at all. */
 export type RunBody =
@@ -14,14 +23,10 @@ export type Preflight =
 const MAX_SHOWN_FINDINGS = 5;
 
 /**
- * Judges the run before it is sent, with the same judge and the same effective spec the API
- * uses (contract, "How a payload is judged", "specs_override").
+ * The body "Run test" would send (as "Copy request" shows it): the payload parsed when it is
+ * JSON, else as raw text; undefined while the override does not read.
  */
-export function prepareRun(
-  payloadText: string,
-  override: OverrideReading,
-  effective: EffectiveSpec,
-): Preflight {
+export function runBodyOf(payloadText: string, override: OverrideReading): RunBody | undefined {
   const overrideValue = override.kind === 'ok' ? override.override : undefined;
   const withOverride = overrideValue === undefined ? {} : { specs_override: overrideValue };
   const hasPayload = payloadText.trim() !== '';
@@ -33,17 +38,30 @@ export function prepareRun(
       parsed = { ok: false };
     }
   }
-  const body: RunBody | undefined =
-    override.kind === 'error'
-      ? undefined
-      : !hasPayload
-        ? { kind: 'json', body: withOverride }
-        : parsed.ok
-          ? { kind: 'json', body: { webhook_payload: parsed.value, ...withOverride } }
-          : {
-              kind: 'raw',
-              text: `{"webhook_payload": ${payloadText}${overrideValue === undefined ? '' : `, "specs_override": ${JSON.stringify(overrideValue)}`}}`,
-            };
+  return override.kind === 'error'
+    ? undefined
+    : !hasPayload
+      ? { kind: 'json', body: withOverride }
+      : parsed.ok
+        ? { kind: 'json', body: { webhook_payload: parsed.value, ...withOverride } }
+        : {
+            kind: 'raw',
+            text: `{"webhook_payload": ${payloadText}${overrideValue === undefined ? '' : `, "specs_override": ${JSON.stringify(overrideValue)}`}}`,
+          };
+}
+
+/**
+ * Judges the run before it is sent, with the same judge and the same effective spec the API
+ * uses (contract, "How a payload is judged", "specs_override"); `judge` does the judging.
+ */
+export async function prepareRun(
+  payloadText: string,
+  override: OverrideReading,
+  effective: EffectiveSpec,
+  judge: RunJudge,
+): Promise<Preflight> {
+  const body = runBodyOf(payloadText, override);
+  const hasPayload = payloadText.trim() !== '';
   if (override.kind === 'error') {
     return { verdict: 'rejected', message: override.message, findings: [], body };
   }
@@ -60,7 +78,7 @@ export function prepareRun(
       body,
     };
   }
-  const judgement = judgePayloadText(text, effective.model, { locate: false });
+  const judgement = await judge(text, effective.model);
   const source = hasPayload ? 'The sample payload' : "The spec's webhook_input";
   if (judgement.verdict === 'rejected') {
     return {
@@ -74,7 +92,7 @@ export function prepareRun(
   }
   return {
     verdict: 'accepted',
-    body: body ?? { kind: 'json', body: withOverride },
+    body: body ?? { kind: 'json', body: {} },
     warnings: judgement.findings.filter((finding) => finding.severity === 'warning'),
   };
 }

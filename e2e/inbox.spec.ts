@@ -168,6 +168,85 @@ test('a refused request replayed unchanged is refused again; fixed, it starts a 
   });
 });
 
+test("a refused request replayed with the console's override starts a run", async ({
+  page,
+  baseURL,
+}) => {
+  const inbox = new InboxPage(page);
+  const console_ = new RunConsole(page);
+  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
+  const name = 'E2E inbox override';
+  let workflowId = '';
+
+  await test.step('A script sends a row without the required company_name', async () => {
+    await console_.open();
+    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...WORKFLOW, workflow_name: name }),
+    });
+    workflowId = ((await created.json()) as { id: string }).id;
+    const refused = await fetch(
+      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ webhook_payload: [{ website: 'override-e2e.example' }] }),
+      },
+    );
+    expect(refused.status).toBe(400);
+  });
+
+  await test.step('Without a console override, the checkbox is off and says why', async () => {
+    await inbox.open(inbox.row(workflowId));
+    await expect(inbox.applyOverride).toBeDisabled();
+    await expect(inbox.applyOverride).not.toBeChecked();
+    await expect(inbox.applyOverride).toHaveAccessibleDescription(
+      'The run console has no override.',
+    );
+  });
+
+  await test.step('The console opens the workflow, its override makes company_name optional', async () => {
+    await console_.openWorkflow(name);
+    await console_.typeOverride(
+      JSON.stringify({ input_schema: { company_name: 'string', website: 'string' } }),
+    );
+  });
+
+  await test.step('The checkbox is on for this workflow, off for another', async () => {
+    await expect(inbox.applyOverride).toBeEnabled();
+    await expect(inbox.applyOverride).toBeChecked();
+    await expect(inbox.applyOverride).toHaveAccessibleDescription(/added to the body/);
+    await inbox.replayWorkflow.fill('another-workflow');
+    await expect(inbox.applyOverride).toBeDisabled();
+    await expect(inbox.applyOverride).toHaveAccessibleDescription(
+      `The console's override is for workflow ${workflowId}, not this one.`,
+    );
+    await inbox.replayWorkflow.fill(workflowId);
+    await expect(inbox.applyOverride).toBeChecked();
+  });
+
+  await test.step('Copy as curl carries the override, as Replay will', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await inbox.details.getByRole('button', { name: 'Copy as curl' }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('"specs_override"');
+    expect(text).toContain('override-e2e.example');
+  });
+
+  await test.step('Replayed with the override, the request starts a run', async () => {
+    await inbox.replay.click();
+    await expect(inbox.details.getByRole('status')).toContainText(/Started run \S+/);
+    await expect(inbox.details.getByRole('alert')).toHaveCount(0);
+  });
+
+  await test.step('The replay is in the Inbox, accepted', async () => {
+    const row = inbox.row(workflowId);
+    await expect(row).toContainText('200');
+    await expect(row).not.toContainText('missing required column');
+  });
+});
+
 test('"Infer from traffic" proposes columns from the rows a workflow received', async ({
   page,
   baseURL,

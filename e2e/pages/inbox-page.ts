@@ -11,6 +11,8 @@ export class InboxPage {
   readonly bodyEditor: Locator;
   readonly replay: Locator;
   readonly resetBody: Locator;
+  readonly applyOverride: Locator;
+  readonly replayWorkflow: Locator;
   readonly inferFromTraffic: Locator;
   readonly workflowFilter: Locator;
 
@@ -25,6 +27,10 @@ export class InboxPage {
     this.inferFromTraffic = this.region.getByRole('button', { name: 'Infer from traffic' });
     this.workflowFilter = this.region.getByRole('textbox', { name: 'Workflow', exact: true });
     this.resetBody = this.details.getByRole('button', { name: 'Reset to the recorded body' });
+    this.applyOverride = this.details.getByRole('checkbox', {
+      name: "Apply the console's override",
+    });
+    this.replayWorkflow = this.details.getByRole('textbox', { name: 'Replay to workflow' });
   }
 
   /** The table row of the request that went to `workflowId`, newest first. */

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useAnnounce } from '../components/ui/live-region.tsx';
 import { Icon } from '../components/ui/icon.tsx';
 import { DraftSwitcher } from '../features/drafts/components/draft-switcher.tsx';
@@ -22,6 +22,8 @@ import type { TrafficInference } from '../features/inbox/components/infer-from-t
 import { InferColumnsDialog } from '../features/payload/components/infer-columns-dialog.tsx';
 import { type ColumnProposal, proposeColumns } from '../features/payload/model/column-proposals.ts';
 import { sampleFromBody } from '../features/inbox/model/sample-from-body.ts';
+import type { ConsoleOverride } from '../features/inbox/model/replay-override.ts';
+import { readOverrideText } from '../features/runs/model/effective-spec.ts';
 import { useConnection } from '../lib/api/connection-context.tsx';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import { WorkspaceCommands } from './workspace-commands.tsx';
@@ -102,6 +104,19 @@ export function DesignerWorkspace() {
     },
     [activeRuns, target, updateRunSlot, announce],
   );
+  // The console's workflow and override on the current target, read as the console reads
+  // them, so a replay in the inbox can carry the same specs_override.
+  const consoleSlot = activeRuns?.[target];
+  const consoleWorkflowId = consoleSlot?.workflowId;
+  const consoleOverrideText = consoleSlot?.overrideText ?? '';
+  const consoleOverride = useMemo((): ConsoleOverride => {
+    const reading = readOverrideText(consoleOverrideText);
+    return {
+      workflowId: consoleWorkflowId,
+      override: reading.kind === 'ok' ? reading.override : undefined,
+      problem: reading.kind === 'error' ? reading.message : undefined,
+    };
+  }, [consoleWorkflowId, consoleOverrideText]);
   // "Infer from traffic" in the inbox opens the payload's "Infer columns" dialog, set against
   // the draft's spec; the chosen columns go to the designer as the payload's do.
   const [traffic, setTraffic] = useState<
@@ -208,6 +223,7 @@ export function DesignerWorkspace() {
         onOpenAsSample={handleOpenAsSample}
         onFollowRun={handleFollowRun}
         onInferFromTraffic={handleInferFromTraffic}
+        consoleOverride={consoleOverride}
       />
       <InferColumnsDialog
         proposals={traffic?.proposals}

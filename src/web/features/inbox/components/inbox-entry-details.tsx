@@ -5,6 +5,7 @@ import { useInboxEntry } from '../api/get-inbox-entry.ts';
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxBodyEditor } from './inbox-body-editor.tsx';
 import { InboxReplay } from './inbox-replay.tsx';
+import type { ConsoleOverride } from '../model/replay-override.ts';
 
 const sizeText = (entry: InboxEntry): string => {
   if (!entry.body_read) {
@@ -22,8 +23,10 @@ export function InboxEntryDetails({
   onOpenAsSample,
   onFollowRun,
   onClose,
+  consoleOverride,
 }: {
   id: number;
+  consoleOverride?: ConsoleOverride | undefined;
   onOpenAsSample: (body: string) => void;
   onFollowRun?: (workflowId: string, jobId: string) => void;
   onClose: () => void;
@@ -100,6 +103,7 @@ export function InboxEntryDetails({
                 setEdited(undefined);
               }}
               {...(onFollowRun === undefined ? {} : { onFollowRun })}
+              consoleOverride={consoleOverride}
             />
           )}
           {entry.data.findings.length > 0 && (

@@ -5,6 +5,7 @@ import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxEntryDetails } from './inbox-entry-details.tsx';
 import { InboxFiltersBar } from './inbox-filters.tsx';
 import { InferFromTraffic, type TrafficInference } from './infer-from-traffic.tsx';
+import type { ConsoleOverride } from '../model/replay-override.ts';
 import './inbox.css';
 
 /**
@@ -16,12 +17,15 @@ export function InboxRegion({
   onOpenAsSample,
   onFollowRun,
   onInferFromTraffic,
+  consoleOverride,
 }: {
   onOpenAsSample: (body: string) => void;
   /** A replay started a run: the run console opens its workflow and follows it. */
   onFollowRun?: (workflowId: string, jobId: string) => void;
   /** Columns inferred from a workflow's recorded rows, for the page's "Infer columns" dialog. */
   onInferFromTraffic?: (inference: TrafficInference) => void;
+  /** The run console's workflow and override, which a replay may carry. */
+  consoleOverride?: ConsoleOverride | undefined;
 }) {
   const titleId = useId();
   const [filters, setFilters] = useState<InboxFilters>(NO_INBOX_FILTERS);
@@ -99,6 +103,7 @@ export function InboxRegion({
           id={openId}
           onOpenAsSample={onOpenAsSample}
           {...(onFollowRun === undefined ? {} : { onFollowRun })}
+          consoleOverride={consoleOverride}
           onClose={() => {
             setOpenId(undefined);
           }}

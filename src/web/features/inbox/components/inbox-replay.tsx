@@ -7,6 +7,7 @@ import { useConnection } from '../../../lib/api/connection-context.tsx';
 import { TARGET_LABELS } from '../../../lib/api/connection.ts';
 import { useReplayRun } from '../api/replay-run.ts';
 import { replayQuery } from '../model/replay-query.ts';
+import { type ConsoleOverride, overrideChoice, replayBody } from '../model/replay-override.ts';
 
 export type InboxReplayProps = {
   entry: InboxEntry;
@@ -16,19 +17,36 @@ export type InboxReplayProps = {
   onReset: () => void;
   /** Hands a started run to the run console to follow (it opens the workflow there). */
   onFollowRun?: (workflowId: string, jobId: string) => void;
+  /** The run console's workflow and override on the current target, for "Apply the console's override". */
+  consoleOverride?: ConsoleOverride | undefined;
 };
 
 /**
  * "Replay": the body (edited or not) sent as a run request to the console's target, the
  * answer shown as the server gave it; "Copy as curl" for the same request, key masked.
  */
-export function InboxReplay({ entry, text, edited, onReset, onFollowRun }: InboxReplayProps) {
+export function InboxReplay({
+  entry,
+  text,
+  edited,
+  onReset,
+  onFollowRun,
+  consoleOverride,
+}: InboxReplayProps) {
   const state = useConnection();
   const { connection, target } = state;
   const live = target === 'sixtyfour';
   const workflowFieldId = useId();
   const [workflowId, setWorkflowId] = useState(entry.workflow_id ?? '');
   const replay = useReplayRun(connection);
+  const applyId = useId();
+  const applyHintId = useId();
+  // On by default; shown off (and disabled) while the override cannot apply to this replay.
+  const [applyWanted, setApplyWanted] = useState(true);
+  const choice = overrideChoice(consoleOverride, workflowId);
+  const applying = choice.available && applyWanted;
+  // Replay and "Copy as curl" send this same body.
+  const sent = replayBody(text, applying ? consoleOverride?.override : undefined);
   const cut = entry.body_truncated;
   const blocked = cut
     ? 'Only the first 1 MiB of this body was kept, so it cannot be replayed.'
@@ -56,7 +74,7 @@ export function InboxReplay({ entry, text, edited, onReset, onFollowRun }: Inbox
       keyPlaceholder: target === 'sandbox' ? 'YOUR_SANDBOX_API_KEY' : 'YOUR_SIXTYFOUR_API_KEY',
       revealKey: false,
       idempotencyKey: crypto.randomUUID(),
-      bodyText: text,
+      bodyText: sent.text,
     });
   };
 
@@ -85,7 +103,7 @@ export function InboxReplay({ entry, text, edited, onReset, onFollowRun }: Inbox
             replay.mutate({
               recordedUrl: entry.url,
               workflowId: workflowId.trim(),
-              bodyText: text,
+              bodyText: sent.text,
               idempotencyKey: crypto.randomUUID(),
             });
           }}
@@ -96,6 +114,26 @@ export function InboxReplay({ entry, text, edited, onReset, onFollowRun }: Inbox
           Reset to the recorded body
         </button>
         <CopyButton label="Copy as curl" getText={describeCurl} />
+      </div>
+      <div className="inbox__replay-override">
+        <input
+          id={applyId}
+          type="checkbox"
+          checked={applying}
+          disabled={!choice.available}
+          aria-describedby={applyHintId}
+          onChange={(event) => {
+            setApplyWanted(event.target.checked);
+          }}
+        />
+        <label htmlFor={applyId}>Apply the console&apos;s override</label>
+        <span id={applyHintId} className="section-hint">
+          {choice.available
+            ? applying
+              ? (sent.note ?? '')
+              : "The body is sent without the console's override."
+            : choice.reason}
+        </span>
       </div>
       <p className="section-hint">
         {blocked ??

@@ -6,8 +6,10 @@ import { PayloadPage } from './pages/payload-page.ts';
 import { RunConsole } from './pages/run-console.ts';
 import { SANDBOX_API_KEY, UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 import { expect, test } from './support/fixtures.ts';
+import { z } from 'zod';
 
 const run = promisify(execFile);
+const HEADERS = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
 
 /** A workflow whose webhook block requires company_name, created as a script would. */
 const WORKFLOW = {
@@ -30,13 +32,32 @@ const WORKFLOW = {
   },
 };
 
+/** Creates WORKFLOW under `name` through the sandbox API, as a script would; gives its id. */
+async function createWorkflow(baseURL: string | undefined, name: string): Promise<string> {
+  const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
+    method: 'POST',
+    headers: HEADERS,
+    body: JSON.stringify({ ...WORKFLOW, workflow_name: name }),
+  });
+  expect(created.status).toBe(200);
+  return z.object({ id: z.string() }).parse(await created.json()).id;
+}
+
+/** POSTs rows to the workflow's run endpoint, as a CRM would; gives the status answered. */
+async function sendRows(baseURL: string | undefined, workflowId: string, rows: unknown[]) {
+  const answer = await fetch(
+    `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
+    { method: 'POST', headers: HEADERS, body: JSON.stringify({ webhook_payload: rows }) },
+  );
+  return answer.status;
+}
+
 test('a refused request sent from outside the app shows in the Inbox with its cause', async ({
   page,
   baseURL,
 }) => {
   const inbox = new InboxPage(page);
   const payload = new PayloadPage(page);
-  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
   let workflowId = '';
 
   await test.step('Open the app: the Inbox is there', async () => {
@@ -45,22 +66,8 @@ test('a refused request sent from outside the app shows in the Inbox with its ca
   });
 
   await test.step('A script sends a row without the required company_name', async () => {
-    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(WORKFLOW),
-    });
-    expect(created.status).toBe(200);
-    workflowId = ((await created.json()) as { id: string }).id;
-    const refused = await fetch(
-      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
-      {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ webhook_payload: [{ website: 'inbox-e2e.example' }] }),
-      },
-    );
-    expect(refused.status).toBe(400);
+    workflowId = await createWorkflow(baseURL, WORKFLOW.workflow_name);
+    expect(await sendRows(baseURL, workflowId, [{ website: 'inbox-e2e.example' }])).toBe(400);
   });
 
   await test.step('It appears in the Inbox, refused for a missing required column', async () => {
@@ -97,26 +104,12 @@ test('a refused request replayed unchanged is refused again; fixed, it starts a 
 }) => {
   const inbox = new InboxPage(page);
   const console_ = new RunConsole(page);
-  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
   let workflowId = '';
 
   await test.step('A script sends a row without the required company_name', async () => {
     await page.goto('/');
-    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox replay' }),
-    });
-    workflowId = ((await created.json()) as { id: string }).id;
-    const refused = await fetch(
-      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
-      {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ webhook_payload: [{ website: 'replay-e2e.example' }] }),
-      },
-    );
-    expect(refused.status).toBe(400);
+    workflowId = await createWorkflow(baseURL, 'E2E inbox replay');
+    expect(await sendRows(baseURL, workflowId, [{ website: 'replay-e2e.example' }])).toBe(400);
     await inbox.open(inbox.row(workflowId));
   });
 
@@ -174,27 +167,13 @@ test("a refused request replayed with the console's override starts a run", asyn
 }) => {
   const inbox = new InboxPage(page);
   const console_ = new RunConsole(page);
-  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
   const name = 'E2E inbox override';
   let workflowId = '';
 
   await test.step('A script sends a row without the required company_name', async () => {
     await console_.open();
-    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ ...WORKFLOW, workflow_name: name }),
-    });
-    workflowId = ((await created.json()) as { id: string }).id;
-    const refused = await fetch(
-      `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`,
-      {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ webhook_payload: [{ website: 'override-e2e.example' }] }),
-      },
-    );
-    expect(refused.status).toBe(400);
+    workflowId = await createWorkflow(baseURL, name);
+    expect(await sendRows(baseURL, workflowId, [{ website: 'override-e2e.example' }])).toBe(400);
   });
 
   await test.step('Without a console override, the checkbox is off and says why', async () => {
@@ -255,26 +234,15 @@ test('"Infer from traffic" proposes columns from the rows a workflow received', 
   const designer = new DesignerPage(page);
   const payload = new PayloadPage(page);
   const dialog = payload.inferDialog();
-  const headers = { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' };
   let workflowId = '';
 
   await test.step('Clients send three requests, one of them refused', async () => {
     await designer.goto();
-    const created = await fetch(`${baseURL ?? ''}/workflows/create_workflow`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ ...WORKFLOW, workflow_name: 'E2E inbox traffic' }),
-    });
-    workflowId = ((await created.json()) as { id: string }).id;
-    const send = (rows: unknown[]) =>
-      fetch(`${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(workflowId)}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ webhook_payload: rows }),
-      });
+    workflowId = await createWorkflow(baseURL, 'E2E inbox traffic');
+    const send = (rows: unknown[]) => sendRows(baseURL, workflowId, rows);
     await send([{ company_name: 'A', employees: 10 }]);
     await send([{ company_name: 'B', employees: 20, region: 'EU' }]);
-    expect((await send([{ website: 'c.example', employees: 30 }])).status).toBe(400);
+    expect(await send([{ website: 'c.example', employees: 30 }])).toBe(400);
   });
 
   await test.step('The sample payload has a row whose number is text', async () => {
@@ -326,7 +294,7 @@ test('with Sixtyfour as the target, Replay goes through the proxy, shown as live
       `${baseURL ?? ''}/workflows/run?workflow_id=${encodeURIComponent(upstreamId)}`,
       {
         method: 'POST',
-        headers: { 'x-api-key': SANDBOX_API_KEY, 'content-type': 'application/json' },
+        headers: HEADERS,
         body: JSON.stringify({ webhook_payload: [{ company_name: 'Up Co' }] }),
       },
     );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { rawCurlSnippet } from '../../../../core/snippets/raw-curl-snippet.ts';
 import type { InboxEntry } from '../../../../core/wire/inbox.ts';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
@@ -46,7 +46,9 @@ export function InboxReplay({
   const choice = overrideChoice(consoleOverride, workflowId);
   const applying = choice.available && applyWanted;
   // Replay and "Copy as curl" send this same body.
-  const sent = replayBody(text, applying ? consoleOverride?.override : undefined);
+  const applied = applying ? consoleOverride?.override : undefined;
+  // Parsed once per body and override, not on every render (bodies run to 1 MiB).
+  const sent = useMemo(() => replayBody(text, applied), [text, applied]);
   const cut = entry.body_truncated;
   const blocked = cut
     ? 'Only the first 1 MiB of this body was kept, so it cannot be replayed.'

@@ -4,10 +4,6 @@ import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
 /** The worker's newest judgement of the editor's text, with what it judged. */
 export type LatestJudgement = { text: string; specKey: string; judgement: Judgement };
 
-/** Set on the page when a run's preflight took the latest judgement, or asked for one. */
-export const PREFLIGHT_LATEST_MARK = 'inlet:preflight-latest';
-export const PREFLIGHT_ONCE_MARK = 'inlet:preflight-once';
-
 /** How a spec is compared with the one a judgement was made against. */
 export const specKeyOf = (spec: SpecModel): string => JSON.stringify(spec);
 
@@ -23,9 +19,7 @@ export function judgementFor(
   judgeOnce: (text: string, spec: SpecModel) => Promise<Judgement>,
 ): Promise<Judgement> {
   if (latest?.text === text && latest.specKey === specKeyOf(spec)) {
-    performance.mark(PREFLIGHT_LATEST_MARK);
     return Promise.resolve(latest.judgement);
   }
-  performance.mark(PREFLIGHT_ONCE_MARK);
   return judgeOnce(text, spec);
 }

@@ -1,10 +1,21 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The rooms' import aliases, as `.config/tsconfig.base.json` declares them for tsc and tsx. */
+const room = (name: string) => fileURLToPath(new URL(`./src/${name}/`, import.meta.url));
 
 const serverPort = Number(process.env.PORT ?? 6464);
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^@core\//, replacement: room('core') },
+      { find: /^@web\//, replacement: room('web') },
+      { find: /^@server\//, replacement: room('server') },
+    ],
+  },
   build: {
     outDir: 'dist',
     // Monaco is large by nature and loaded lazily; warn only on real regressions.

@@ -1,4 +1,4 @@
-import type { FieldType } from '../../src/core/spec/field-type.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
 
 /** The benchmark's spec: ten flat columns, about 5% of rows bad, pretty-printed (320 bytes a row). */
 export const BENCH_COLUMNS: { name: string; type: FieldType; required?: boolean }[] = [

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { FieldType } from '../../src/core/spec/field-type.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
 
 export type ColumnInput = {
   name: string;

@@ -3,7 +3,7 @@ import { HttpError } from './http-error.ts';
 import { contentTypeOf, notJsonBodyErrors } from './json-body.ts';
 import { notFoundDetail } from './serve-web.ts';
 import { isStorageWriteError, storageWriteDetail } from './storage-error.ts';
-import { errorMessage } from '../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 const hasCode = (error: unknown): error is FastifyError =>
   error instanceof Error && 'code' in error && typeof error.code === 'string';

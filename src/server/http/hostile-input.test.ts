@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MAX_JSON_DEPTH, MAX_ROWS } from '../../core/limits.ts';
+import { MAX_JSON_DEPTH, MAX_ROWS } from '@core/limits.ts';
 import {
   DOCUMENTED_PAYLOAD,
   createWorkflow,

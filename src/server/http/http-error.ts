@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ValidationError } from '../../core/wire/errors.ts';
+import type { ValidationError } from '@core/wire/errors.ts';
 
 /** A planned error answer: `{"detail": "…"}` or, for 422, FastAPI's list of errors. */
 export class HttpError extends Error {

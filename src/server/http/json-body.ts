@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ValidationError } from '../../core/wire/errors.ts';
+import type { ValidationError } from '@core/wire/errors.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json-body.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { MASKED_HEADER_VALUE } from '../../core/wire/receiver.ts';
+import { MASKED_HEADER_VALUE } from '@core/wire/receiver.ts';
 
 /** Headers whose values are credentials: stored as MASKED_HEADER_VALUE, never as sent. */
 const MASKED_HEADERS = new Set(['x-api-key', 'cookie', 'authorization', 'proxy-authorization']);

@@ -1,6 +1,6 @@
-import { MAX_JSON_DEPTH } from '../../core/limits.ts';
-import type { ValidationError } from '../../core/wire/errors.ts';
-import { errorMessage } from '../../core/error-message.ts';
+import { MAX_JSON_DEPTH } from '@core/limits.ts';
+import type { ValidationError } from '@core/wire/errors.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /**
  * How deep a request body may nest. The run body wraps the payload in two levels

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { FindingKind } from '../../core/judge/judgement.ts';
-import { validationErrorSchema } from '../../core/wire/errors.ts';
-import type { InboxCause, InboxJudged } from '../../core/wire/inbox.ts';
+import type { FindingKind } from '@core/judge/judgement.ts';
+import { validationErrorSchema } from '@core/wire/errors.ts';
+import type { InboxCause, InboxJudged } from '@core/wire/inbox.ts';
 
 /**
  * The causes the judge's kinds stand for. All but type_mismatch reject; a wrong type is a

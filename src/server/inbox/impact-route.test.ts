@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeImpactResponseSchema } from '../../core/wire/change-impact.ts';
+import { changeImpactResponseSchema } from '@core/wire/change-impact.ts';
 import { createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { judgeChange } from '../../core/judge/judge-change.ts';
-import { validateWebhookSpec } from '../../core/spec/spec-issues.ts';
+import { judgeChange } from '@core/judge/judge-change.ts';
+import { validateWebhookSpec } from '@core/spec/spec-issues.ts';
 import {
   CHANGE_IMPACT_MAX_BYTES,
   CHANGE_IMPACT_PATH,
   changeImpactRequestSchema,
   type ChangeImpactResponse,
   type ImpactItem,
-} from '../../core/wire/change-impact.ts';
+} from '@core/wire/change-impact.ts';
 import { parseOr422, validationError } from '../http/http-error.ts';
 import type { InboxStore } from '../store/inbox-store.ts';
 import type { InboxRecorder } from './record-inbox.ts';

@@ -1,5 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { INBOX_BODY_KEPT_BYTES } from '../../core/wire/inbox.ts';
+import { INBOX_BODY_KEPT_BYTES } from '@core/wire/inbox.ts';
 
 /** How an inbox body is stored: as received, or brotli-compressed ('br'). */
 export type InboxBodyEncoding = 'br' | null;

@@ -6,7 +6,7 @@ import {
   inboxListQuerySchema,
   type InboxEntry,
   type InboxListResponse,
-} from '../../core/wire/inbox.ts';
+} from '@core/wire/inbox.ts';
 import { detailError, parseOr422 } from '../http/http-error.ts';
 import type { InboxStore } from '../store/inbox-store.ts';
 import { locateInboxFindings } from './locate-inbox-findings.ts';

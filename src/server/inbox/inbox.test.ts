@@ -9,9 +9,9 @@ import {
   inboxListResponseSchema,
   type InboxCause,
   type InboxEntry,
-} from '../../core/wire/inbox.ts';
-import { MASKED_HEADER_VALUE } from '../../core/wire/receiver.ts';
-import { MAX_JSON_DEPTH } from '../../core/limits.ts';
+} from '@core/wire/inbox.ts';
+import { MASKED_HEADER_VALUE } from '@core/wire/receiver.ts';
+import { MAX_JSON_DEPTH } from '@core/limits.ts';
 import { DOCUMENTED_PAYLOAD, createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { pageCookie, startUiApp } from '../test-support/ui-app.ts';

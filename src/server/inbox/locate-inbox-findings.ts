@@ -1,7 +1,7 @@
-import { parsePointer } from '../../core/judge/json-pointer.ts';
-import { lineColumnAt, lineStarts } from '../../core/judge/line-column.ts';
-import { locateValue } from '../../core/judge/locate-value.ts';
-import type { InboxFinding, InboxLocatedFinding } from '../../core/wire/inbox.ts';
+import { parsePointer } from '@core/judge/json-pointer.ts';
+import { lineColumnAt, lineStarts } from '@core/judge/line-column.ts';
+import { locateValue } from '@core/judge/locate-value.ts';
+import type { InboxFinding, InboxLocatedFinding } from '@core/wire/inbox.ts';
 import type { StoredInboxEntry } from '../store/inbox-store.ts';
 
 /**

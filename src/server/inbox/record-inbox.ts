@@ -4,7 +4,7 @@ import {
   INBOX_ANSWER_KEPT_BYTES,
   INBOX_BODY_KEPT_BYTES,
   type InboxJudged,
-} from '../../core/wire/inbox.ts';
+} from '@core/wire/inbox.ts';
 import { contentTypeOf } from '../http/json-body.ts';
 import { maskedHeaders } from '../http/masked-headers.ts';
 import { redactUrl } from '../http/redact-url.ts';

@@ -1,4 +1,4 @@
-import { MASKED_HEADER_VALUE } from '../../core/wire/receiver.ts';
+import { MASKED_HEADER_VALUE } from '@core/wire/receiver.ts';
 
 /** Shorter values are not taken for keys: masking every "abc" in a body would garble it. */
 const MIN_SECRET_LENGTH = 8;

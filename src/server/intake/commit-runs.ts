@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { WorkflowRunStartedResponse } from '../../core/wire/run.ts';
+import type { WorkflowRunStartedResponse } from '@core/wire/run.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { RunStore } from '../store/run-store.ts';
 import { idempotencyKeyReused, type IntakeResult } from './prepare-run.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { validationErrorSchema } from '../../core/wire/errors.ts';
-import { inboxJudgedSchema } from '../../core/wire/inbox.ts';
-import { resultFormatSchema } from '../../core/wire/results.ts';
+import { validationErrorSchema } from '@core/wire/errors.ts';
+import { inboxJudgedSchema } from '@core/wire/inbox.ts';
+import { resultFormatSchema } from '@core/wire/results.ts';
 import type { IntakeRequest, IntakeResult } from './prepare-run.ts';
 
 /*

@@ -4,18 +4,18 @@ import {
   judgePayloadValue,
   parsePayloadText,
   type Judgement,
-} from '../../core/judge/judge-payload.ts';
-import { WORKFLOW_NAME_MAX_LENGTH } from '../../core/limits.ts';
-import type { FindingKind } from '../../core/judge/judgement.ts';
-import { applySpecsOverride } from '../../core/workflow/specs-override.ts';
-import { planWarnings } from '../../core/workflow/plan-warnings.ts';
-import { checkWebhookSource } from '../../core/workflow/workflow-graph.ts';
-import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '../../core/wire/run.ts';
-import type { ValidationError } from '../../core/wire/errors.ts';
-import { INBOX_MAX_FINDINGS, type InboxJudged } from '../../core/wire/inbox.ts';
-import type { ResultFormat } from '../../core/wire/results.ts';
-import type { WorkflowGraph } from '../../core/wire/workflow.ts';
-import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
+} from '@core/judge/judge-payload.ts';
+import { WORKFLOW_NAME_MAX_LENGTH } from '@core/limits.ts';
+import type { FindingKind } from '@core/judge/judgement.ts';
+import { applySpecsOverride } from '@core/workflow/specs-override.ts';
+import { planWarnings } from '@core/workflow/plan-warnings.ts';
+import { checkWebhookSource } from '@core/workflow/workflow-graph.ts';
+import { runWorkflowBodyInputSchema, runWorkflowQuerySchema } from '@core/wire/run.ts';
+import type { ValidationError } from '@core/wire/errors.ts';
+import { INBOX_MAX_FINDINGS, type InboxJudged } from '@core/wire/inbox.ts';
+import type { ResultFormat } from '@core/wire/results.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
+import { canonicalWorkflowId } from '@core/wire/workflow-id.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { clip, detailError, HttpError, parseOr422, validationError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/read-json-body.ts';

@@ -11,7 +11,7 @@ import {
 } from './intake-messages.ts';
 import { prepareRun } from './prepare-run.ts';
 import { cacheWorkflows } from './workflow-cache.ts';
-import { errorMessage } from '../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /*
  * The run intake's worker thread: reads each run request's body, judges its payload and

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { UpstreamStatusResponse } from '../../core/wire/session.ts';
+import type { UpstreamStatusResponse } from '@core/wire/session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
 import { isForwarded } from './forwarded-routes.ts';
-import { errorMessage } from '../../core/error-message.ts';
-import { TOTAL_COUNT_HEADER, UNREADABLE_ROWS_HEADER } from '../../core/wire/workflow.ts';
+import { errorMessage } from '@core/error-message.ts';
+import { TOTAL_COUNT_HEADER, UNREADABLE_ROWS_HEADER } from '@core/wire/workflow.ts';
 
 export type ProxyOptions = {
   base: string;

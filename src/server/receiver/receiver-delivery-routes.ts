@@ -5,7 +5,7 @@ import {
   receiverDeliveryIdParamsSchema,
   type ReceiverDeliveriesResponse,
   type ReceiverDelivery,
-} from '../../core/wire/receiver.ts';
+} from '@core/wire/receiver.ts';
 import { detailError, parseOr422 } from '../http/http-error.ts';
 import type { DeliveryStore } from '../store/delivery-store.ts';
 

@@ -6,7 +6,7 @@ import {
   receiverEnvelopeSchema,
   receiverParamsSchema,
   type ReceiverAccepted,
-} from '../../core/wire/receiver.ts';
+} from '@core/wire/receiver.ts';
 import { contentTypeOf } from '../http/json-body.ts';
 import { maskedHeaders } from '../http/masked-headers.ts';
 import { parseOr422 } from '../http/http-error.ts';

@@ -8,7 +8,7 @@ import {
   receiverDeliveriesResponseSchema,
   receiverDeliverySchema,
   type SignatureVerdict,
-} from '../../core/wire/receiver.ts';
+} from '@core/wire/receiver.ts';
 import {
   createWorkflow,
   linearWorkflow,

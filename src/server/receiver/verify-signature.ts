@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   RECEIVER_SIGNATURE_TOLERANCE_SECONDS,
   type SignatureVerdict,
-} from '../../core/wire/receiver.ts';
+} from '@core/wire/receiver.ts';
 
 /** `t=<unix seconds>` and one or more `v1=<64 hex>`, comma-separated, or undefined. */
 function parseHeader(header: string): { t: number; v1: string[] } | undefined {

@@ -1,4 +1,4 @@
-import type { ResultFormat } from '../../core/wire/results.ts';
+import type { ResultFormat } from '@core/wire/results.ts';
 import type { StoredResult } from '../store/result-store.ts';
 
 const CONTENT_TYPES: Record<ResultFormat, string> = {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { ResultFormat } from '../../core/wire/results.ts';
+import type { ResultFormat } from '@core/wire/results.ts';
 import type { Row } from '../runs/blocks/row.ts';
 import { csvChunks } from './to-csv.ts';
 

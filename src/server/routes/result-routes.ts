@@ -3,15 +3,15 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DOWNLOAD_EXPIRES_IN_SECONDS, INLINE_RESULTS_MAX_ROWS } from '../../core/limits.ts';
-import { jsonObjectSchema } from '../../core/wire/json-object.ts';
-import { runIdParamsSchema } from '../../core/wire/live-status.ts';
+import { DOWNLOAD_EXPIRES_IN_SECONDS, INLINE_RESULTS_MAX_ROWS } from '@core/limits.ts';
+import { jsonObjectSchema } from '@core/wire/json-object.ts';
+import { runIdParamsSchema } from '@core/wire/live-status.ts';
 import {
   downloadLinksQuerySchema,
   RESULT_FORMATS,
   type ResultFormat,
   type WorkflowResultItemWithDownload,
-} from '../../core/wire/results.ts';
+} from '@core/wire/results.ts';
 import { detailError, parseOr422 } from '../http/http-error.ts';
 import type { DownloadSigner } from '../results/download-signature.ts';
 import { LEGACY_ROWS_FILE } from '../results/describe-results.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { workflowRunStartedResponseSchema } from '../../core/wire/run.ts';
-import { sandboxRunRequestResponseSchema } from '../../core/wire/sandbox-run-request.ts';
+import { workflowRunStartedResponseSchema } from '@core/wire/run.ts';
+import { sandboxRunRequestResponseSchema } from '@core/wire/sandbox-run-request.ts';
 import { openDatabase } from '../store/open-database.ts';
 import {
   DOCUMENTED_PAYLOAD,

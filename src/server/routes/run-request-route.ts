@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { runIdParamsSchema } from '../../core/wire/live-status.ts';
+import { runIdParamsSchema } from '@core/wire/live-status.ts';
 import {
   sandboxRunRequestResponseSchema,
   type SandboxRunRequestResponse,
-} from '../../core/wire/sandbox-run-request.ts';
+} from '@core/wire/sandbox-run-request.ts';
 import { clip, detailError, parseOr422 } from '../http/http-error.ts';
 import type { RunStore } from '../store/run-store.ts';
 

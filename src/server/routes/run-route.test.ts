@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MAX_JSON_DEPTH } from '../../core/limits.ts';
+import { MAX_JSON_DEPTH } from '@core/limits.ts';
 import {
   DOCUMENTED_PAYLOAD,
   createWorkflow,

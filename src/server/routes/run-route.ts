@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { WorkflowRunStartedResponse } from '../../core/wire/run.ts';
+import type { WorkflowRunStartedResponse } from '@core/wire/run.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
 import { registerUnreadJsonBody } from '../http/json-body.ts';
 import type { RunCommitter } from '../intake/commit-runs.ts';

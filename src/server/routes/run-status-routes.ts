@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { isTerminalStatus } from '../../core/wire/run-status.ts';
-import { runIdParamsSchema, type WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
-import { canonicalWorkflowId } from '../../core/wire/workflow-id.ts';
-import { UNREADABLE_ROWS_HEADER } from '../../core/wire/workflow.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
+import { runIdParamsSchema, type WorkflowLiveStatusResponse } from '@core/wire/live-status.ts';
+import { canonicalWorkflowId } from '@core/wire/workflow-id.ts';
+import { UNREADABLE_ROWS_HEADER } from '@core/wire/workflow.ts';
 import {
   CANCEL_RESPONSE_CANCELED,
   cancelBodySchema,
@@ -10,7 +10,7 @@ import {
   listRunsQuerySchema,
   type WorkflowCancelResponse,
   type WorkflowRunResponse,
-} from '../../core/wire/runs.ts';
+} from '@core/wire/runs.ts';
 import { clip, detailError, parseOr422, validationError } from '../http/http-error.ts';
 import { buildLiveStatus } from '../runs/block-states.ts';
 import { crashPoint } from '../runs/crash-point.ts';

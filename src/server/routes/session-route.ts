@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { InletSessionResponse } from '../../core/wire/session.ts';
+import type { InletSessionResponse } from '@core/wire/session.ts';
 import { STALE_SESSION, type UiSession } from '../auth/ui-session.ts';
 import { detailError } from '../http/http-error.ts';
 

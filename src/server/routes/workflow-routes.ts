@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { BLOCK_CATALOGUE } from '../../core/workflow/block-catalogue.ts';
+import { BLOCK_CATALOGUE } from '@core/workflow/block-catalogue.ts';
 import {
   createWorkflowRequestSchema,
   listWorkflowsQuerySchema,
@@ -12,8 +12,8 @@ import {
   type BlockInfoResponse,
   type WorkflowGraph,
   type WorkflowResponse,
-} from '../../core/wire/workflow.ts';
-import { canonicalWorkflowId, workflowIdSchema } from '../../core/wire/workflow-id.ts';
+} from '@core/wire/workflow.ts';
+import { canonicalWorkflowId, workflowIdSchema } from '@core/wire/workflow-id.ts';
 import { clip, detailError, parseOr422, validationError } from '../http/http-error.ts';
 import { nowIso } from '../store/timestamps.ts';
 import {

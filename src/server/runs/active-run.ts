@@ -1,5 +1,5 @@
-import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
-import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
+import type { PlannedBlock } from '@core/workflow/workflow-graph.ts';
+import type { BlockLiveStatus } from '@core/wire/live-status.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { Row } from './blocks/row.ts';
 

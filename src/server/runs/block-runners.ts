@@ -3,9 +3,9 @@ import {
   filterSpecSchema,
   groupBySpecSchema,
   removeColumnsSpecSchema,
-} from '../../core/workflow/block-specs.ts';
-import { canonicalBlockName, findBlockDefinition } from '../../core/workflow/block-catalogue.ts';
-import type { Block } from '../../core/wire/workflow.ts';
+} from '@core/workflow/block-specs.ts';
+import { canonicalBlockName, findBlockDefinition } from '@core/workflow/block-catalogue.ts';
+import type { Block } from '@core/wire/workflow.ts';
 import { BlockNotExecutableError, type BlockRunner } from './blocks/block-runner.ts';
 import { simulatedRunner } from './blocks/simulated-blocks.ts';
 import {

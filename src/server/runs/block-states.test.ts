@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
+import type { BlockLiveStatus } from '@core/wire/live-status.ts';
 import { buildLiveStatus } from './block-states.ts';
 
 const block = (name: string, patch: Partial<BlockLiveStatus>): BlockLiveStatus => ({

@@ -1,7 +1,7 @@
-import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
-import type { BlockLiveStatus, WorkflowLiveStatusResponse } from '../../core/wire/live-status.ts';
+import type { PlannedBlock } from '@core/workflow/workflow-graph.ts';
+import type { BlockLiveStatus, WorkflowLiveStatusResponse } from '@core/wire/live-status.ts';
 import type { LiveRun } from '../store/run-store.ts';
-import { isTerminalStatus } from '../../core/wire/run-status.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
 
 /** Each block of a new run, pending, in execution order. */
 export function initialBlockStates(plan: readonly PlannedBlock[], now: string): BlockLiveStatus[] {

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BLOCK_CATALOGUE } from '../../core/workflow/block-catalogue.ts';
+import { BLOCK_CATALOGUE } from '@core/workflow/block-catalogue.ts';
 import { startRun, waitForTerminal } from '../test-support/fixtures.ts';
 import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
 

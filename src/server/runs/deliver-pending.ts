@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { outgoingWebhookSpecSchema } from '../../core/workflow/block-catalogue.ts';
+import { outgoingWebhookSpecSchema } from '@core/workflow/block-catalogue.ts';
 import type { StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import {

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
-import type { BlockLiveStatus } from '../../core/wire/live-status.ts';
-import { jsonObjectSchema } from '../../core/wire/json-object.ts';
+import type { PlannedBlock } from '@core/workflow/workflow-graph.ts';
+import type { BlockLiveStatus } from '@core/wire/live-status.ts';
+import { jsonObjectSchema } from '@core/wire/json-object.ts';
 import type { ResultStore, StoredResult } from '../store/result-store.ts';
 import type { RunStore, StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
@@ -24,7 +24,7 @@ import {
 import { deliverPending } from './deliver-pending.ts';
 import { runBlocks } from './run-blocks.ts';
 import { summarizeRun } from './summarize-run.ts';
-import { errorMessage } from '../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 export type ExecutorOptions = {
   db: Database.Database;

@@ -1,4 +1,4 @@
-import type { PlannedBlock } from '../../core/workflow/workflow-graph.ts';
+import type { PlannedBlock } from '@core/workflow/workflow-graph.ts';
 import { describeResults } from '../results/describe-results.ts';
 import { compressJson } from '../store/compressed-json.ts';
 import type { StoredRun } from '../store/run-store.ts';

@@ -8,7 +8,7 @@ import {
   type ReceiverDelivery,
   type ReceiverDeliverySummary,
   type SignatureVerdict,
-} from '../../core/wire/receiver.ts';
+} from '@core/wire/receiver.ts';
 
 /** What the receiver route hands over; headers already masked, body already cut. */
 export type NewDelivery = {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { IDEMPOTENCY_WINDOW_MS } from '../../core/limits.ts';
+import { IDEMPOTENCY_WINDOW_MS } from '@core/limits.ts';
 
 const recordSchema = z.object({
   body_hash: z.string(),

@@ -13,7 +13,7 @@ import {
   type InboxJudged,
   type InboxListQuery,
   type InboxOutcome,
-} from '../../core/wire/inbox.ts';
+} from '@core/wire/inbox.ts';
 
 /** One recorded request, as the recorder hands it over: keys already masked, body already cut. */
 export type NewInboxEntry = {

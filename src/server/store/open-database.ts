@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { errorMessage } from '../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /** A data directory the server cannot use; main prints the message and exits. */
 export class DataDirError extends Error {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { jsonObjectSchema } from '../../core/wire/json-object.ts';
-import { resultFormatSchema } from '../../core/wire/results.ts';
+import { jsonObjectSchema } from '@core/wire/json-object.ts';
+import { resultFormatSchema } from '@core/wire/results.ts';
 import type { Row } from '../runs/blocks/row.ts';
 import { asBuffer, decompressJson } from './compressed-json.ts';
 

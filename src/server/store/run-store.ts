@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { blockLiveStatusSchema, type BlockLiveStatus } from '../../core/wire/live-status.ts';
-import { runStatusSchema, type RunStatus } from '../../core/wire/run-status.ts';
-import { resultFormatSchema, type ResultFormat } from '../../core/wire/results.ts';
-import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { blockLiveStatusSchema, type BlockLiveStatus } from '@core/wire/live-status.ts';
+import { runStatusSchema, type RunStatus } from '@core/wire/run-status.ts';
+import { resultFormatSchema, type ResultFormat } from '@core/wire/results.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
 import { memoizeParse } from './parsed-text-memo.ts';
 import { parseStoredGraph } from './stored-graph.ts';
 import { asBuffer, decompressJson } from './compressed-json.ts';

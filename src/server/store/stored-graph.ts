@@ -1,4 +1,4 @@
-import { workflowGraphSchema, type WorkflowGraph } from '../../core/wire/workflow.ts';
+import { workflowGraphSchema, type WorkflowGraph } from '@core/wire/workflow.ts';
 import { memoizeParse } from './parsed-text-memo.ts';
 
 /**

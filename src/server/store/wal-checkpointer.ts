@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { errorMessage } from '../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /** How often the checkpointer moves the WAL's pages into the database file. */
 const CHECKPOINT_EVERY_MS = 100;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { WorkflowGraph, WorkflowResponse } from '../../core/wire/workflow.ts';
+import type { WorkflowGraph, WorkflowResponse } from '@core/wire/workflow.ts';
 import { parseStoredGraph } from './stored-graph.ts';
 
 const workflowRowSchema = z.object({

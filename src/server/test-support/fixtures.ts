@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { z } from 'zod';
-import { isTerminalStatus } from '../../core/wire/run-status.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The documented example's webhook block: companies with name, website and industry. */

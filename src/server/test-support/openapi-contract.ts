@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { errorDetailSchema } from '../../core/wire/errors.ts';
+import { errorDetailSchema } from '@core/wire/errors.ts';
 
 /**
  * Sixtyfour's OpenAPI document for the `/workflows*` endpoints, kept in the repository beside

@@ -1,4 +1,4 @@
-import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
 import { validationError } from '../http/http-error.ts';
 import { refusedLiteralDestination, type SelfAddress } from '../runs/delivery-destination.ts';
 

@@ -1,5 +1,5 @@
-import { validateWorkflowGraph } from '../../core/workflow/workflow-graph.ts';
-import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { validateWorkflowGraph } from '@core/workflow/workflow-graph.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
 import { validationError } from '../http/http-error.ts';
 import { fillMissingBlockIds, normalizeBlockIds } from './normalize-block-ids.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateWorkflowGraph } from '../../core/workflow/workflow-graph.ts';
-import { workflowGraphSchema } from '../../core/wire/workflow.ts';
+import { validateWorkflowGraph } from '@core/workflow/workflow-graph.ts';
+import { workflowGraphSchema } from '@core/wire/workflow.ts';
 import { linearWorkflow } from '../test-support/fixtures.ts';
 import { parseStoredGraph } from '../store/stored-graph.ts';
 import { createValidationCache } from './validation-cache.ts';

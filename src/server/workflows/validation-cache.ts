@@ -1,6 +1,6 @@
-import { validateWebhookSpec, type SpecValidation } from '../../core/spec/spec-issues.ts';
-import { validateWorkflowGraph, type GraphValidation } from '../../core/workflow/workflow-graph.ts';
-import type { WorkflowGraph } from '../../core/wire/workflow.ts';
+import { validateWebhookSpec, type SpecValidation } from '@core/spec/spec-issues.ts';
+import { validateWorkflowGraph, type GraphValidation } from '@core/workflow/workflow-graph.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
 import { createLruMap } from '../store/lru-map.ts';
 import { isDeeplyFrozen } from '../store/parsed-text-memo.ts';
 

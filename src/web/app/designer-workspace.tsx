@@ -27,8 +27,8 @@ import { readOverrideText } from '../features/runs/model/effective-spec.ts';
 import { useConnection } from '../lib/api/connection-context.tsx';
 import { useActivePane, WorkspacePanes } from './workspace-panes.tsx';
 import { WorkspaceCommands } from './workspace-commands.tsx';
-import type { Judgement } from '../../core/judge/judgement.ts';
-import type { Column, SpecModel } from '../../core/spec/webhook-spec.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
 
 /** Composes drafts (where specs are kept) with the spec designer (how they are edited). */
 export function DesignerWorkspace() {

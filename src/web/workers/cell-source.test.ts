@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanRows } from '../../core/judge/scan-rows.ts';
+import { scanRows } from '@core/judge/scan-rows.ts';
 import { cellSource } from './cell-source.ts';
 
 describe('cellSource', () => {

@@ -1,5 +1,5 @@
-import { locateValue } from '../../core/judge/locate-value.ts';
-import type { RowTable } from '../../core/judge/scan-rows.ts';
+import { locateValue } from '@core/judge/locate-value.ts';
+import type { RowTable } from '@core/judge/scan-rows.ts';
 
 /**
  * Where a preview cell comes from in the judged text: the offset of `column`'s value in

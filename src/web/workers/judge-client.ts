@@ -1,6 +1,6 @@
-import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
-import type { TextChange } from '../../core/judge/text-change.ts';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import type { InferredColumn, Judgement } from '@core/judge/judgement.ts';
+import type { TextChange } from '@core/judge/text-change.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { createJudgeWorker } from './create-judge-worker.ts';
 import type { ConversionResult, ImportFormat } from './import/conversion.ts';
 import type { ColumnFixKind } from './fixes/column-fix-edits.ts';

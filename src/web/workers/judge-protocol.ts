@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { InferredColumn, Judgement } from '../../core/judge/judgement.ts';
-import { specModelSchema } from '../../core/spec/webhook-spec.ts';
+import type { InferredColumn, Judgement } from '@core/judge/judgement.ts';
+import { specModelSchema } from '@core/spec/webhook-spec.ts';
 import { IMPORT_FORMATS, type ConversionResult } from './import/conversion.ts';
 import { COLUMN_FIX_KINDS } from './fixes/column-fix-edits.ts';
 import type { TextEdit } from './fixes/value-fix.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgePayloadText } from '../../core/judge/judge-payload.ts';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { JudgeSession } from './judge-session.ts';
 
 const spec: SpecModel = {

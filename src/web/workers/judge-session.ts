@@ -1,14 +1,10 @@
-import {
-  editableJudgement,
-  judgeEdit,
-  type EditableJudgement,
-} from '../../core/judge/judge-edit.ts';
-import { judgePayloadText } from '../../core/judge/judge-payload.ts';
-import type { Judgement } from '../../core/judge/judgement.ts';
-import { type RowTable, scanRows } from '../../core/judge/scan-rows.ts';
-import { applyTextChange, type TextChange } from '../../core/judge/text-change.ts';
-import { utf8ByteLength, utf8ByteLengthAfter } from '../../core/judge/utf8-length.ts';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import { editableJudgement, judgeEdit, type EditableJudgement } from '@core/judge/judge-edit.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
+import { type RowTable, scanRows } from '@core/judge/scan-rows.ts';
+import { applyTextChange, type TextChange } from '@core/judge/text-change.ts';
+import { utf8ByteLength, utf8ByteLengthAfter } from '@core/judge/utf8-length.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 
 /** A judged text, kept so the page can ask for its rows, a cell's place, fixes. */
 export type JudgedText = {

@@ -1,17 +1,17 @@
 /// <reference lib="webworker" />
 // First: zod must be jitless before any schema is built (this realm has the page's CSP).
 import '../lib/api/zod-jitless.ts';
-import { inferColumns } from '../../core/judge/infer-columns.ts';
-import { judgePayloadText } from '../../core/judge/judge-payload.ts';
-import { utf8ByteLength } from '../../core/judge/utf8-length.ts';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import { inferColumns } from '@core/judge/infer-columns.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
+import { utf8ByteLength } from '@core/judge/utf8-length.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { convertImport } from './import/convert-import.ts';
 import { columnFixEdits } from './fixes/column-fix-edits.ts';
 import { judgeRequestSchema, type JudgeRequest, type JudgeResponse } from './judge-protocol.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
 import { cellSource } from './cell-source.ts';
 import { JudgeSession } from './judge-session.ts';
-import { errorMessage } from '../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /*
  * The judge, off the main thread. It keeps a copy of the editor's text (posted whole once,

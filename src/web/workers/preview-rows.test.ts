@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { columnRules, previewRows } from './preview-rows.ts';
 
 const spec: SpecModel = {

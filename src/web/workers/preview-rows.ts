@@ -1,6 +1,6 @@
-import type { ColumnSummary } from '../../core/judge/judgement.ts';
-import { type FieldType, matchesFieldType } from '../../core/spec/field-type.ts';
-import type { SpecModel } from '../../core/spec/webhook-spec.ts';
+import type { ColumnSummary } from '@core/judge/judgement.ts';
+import { type FieldType, matchesFieldType } from '@core/spec/field-type.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import type { PreviewCell, PreviewRow } from './judge-protocol.ts';
 
 /** Cells are shown on one line; longer text is cut here so a window stays small to post. */

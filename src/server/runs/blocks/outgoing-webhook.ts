@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { INLINE_RESULTS_MAX_ROWS } from '../../../core/limits.ts';
-import { isLoopbackHost } from '../../http/host-guard.ts';
+import { INLINE_RESULTS_MAX_ROWS } from '@core/limits.ts';
+import { isLoopbackHost } from '@server/http/host-guard.ts';
 import {
   refusedDestination,
   type Resolve,

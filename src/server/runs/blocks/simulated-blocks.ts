@@ -3,7 +3,7 @@ import {
   LEAD_ROW_COLUMNS,
   outputColumns,
   type OutputColumn,
-} from '../../../core/workflow/block-outputs.ts';
+} from '@core/workflow/block-outputs.ts';
 import type { BlockRunner } from './block-runner.ts';
 import { withEntries, type Row } from './row.ts';
 import { companyDomain, companyName, seededNumbers, simulatedValue } from './simulated-values.ts';

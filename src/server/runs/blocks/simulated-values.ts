@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReturnFieldType } from '../../../core/workflow/block-specs.ts';
+import type { ReturnFieldType } from '@core/workflow/block-specs.ts';
 import { cell, cellText, type Row } from './row.ts';
 
 const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie'];

@@ -6,8 +6,8 @@ import {
   type GroupBySpec,
   type ReadOperator,
   type RemoveColumnsSpec,
-} from '../../../core/workflow/block-specs.ts';
-import { MAX_MATCHED_CHARS } from '../../../core/workflow/safe-regex.ts';
+} from '@core/workflow/block-specs.ts';
+import { MAX_MATCHED_CHARS } from '@core/workflow/safe-regex.ts';
 import type { BlockRunner } from './block-runner.ts';
 import { cell, cellText, type Row } from './row.ts';
 

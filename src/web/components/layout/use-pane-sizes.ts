@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { z } from 'zod';
-import { readLocal, writeLocal } from '../../lib/storage/local-store.ts';
+import { readLocal, writeLocal } from '@web/lib/storage/local-store.ts';
 
 export type PaneSizes = Record<string, number>;
 

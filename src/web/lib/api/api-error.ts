@@ -26,4 +26,4 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** Sentence for any thrown value, for people: the one rule every room uses. */
-export { errorMessage } from '../../../core/error-message.ts';
+export { errorMessage } from '@core/error-message.ts';

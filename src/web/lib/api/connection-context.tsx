@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { UpstreamStatusResponse } from '../../../core/wire/session.ts';
+import type { UpstreamStatusResponse } from '@core/wire/session.ts';
 import { errorMessage } from './api-error.ts';
 import { type Connection, TARGET_BASE_PATHS, type Target } from './connection.ts';
 import { getSessionQueryOptions } from './get-session.ts';

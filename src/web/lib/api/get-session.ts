@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { inletSessionResponseSchema } from '../../../core/wire/session.ts';
+import { inletSessionResponseSchema } from '@core/wire/session.ts';
 import { apiRequest } from '../api-client.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { upstreamStatusResponseSchema } from '../../../core/wire/session.ts';
+import { upstreamStatusResponseSchema } from '@core/wire/session.ts';
 import { apiRequest } from '../api-client.ts';
 
 /** `GET /inlet/sixtyfour/status`: whether the server holds the Sixtyfour key, and where it forwards. */

@@ -1,7 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor';
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
-import type { TextChange } from '../../../core/judge/text-change.ts';
+import type { TextChange } from '@core/judge/text-change.ts';
 import type { MonacoApi } from './load-monaco.ts';
 import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
 import { type EditorMarker, toMarkerData } from './marker-data.ts';

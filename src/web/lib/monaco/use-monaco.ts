@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { loadMonaco, type MonacoApi } from './load-monaco.ts';
-import { errorMessage } from '../../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 export type MonacoState =
   | { status: 'loading' }

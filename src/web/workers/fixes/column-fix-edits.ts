@@ -1,5 +1,5 @@
-import { judgePayloadText } from '../../../core/judge/judge-payload.ts';
-import type { SpecModel } from '../../../core/spec/webhook-spec.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { missingColumnEdit } from './missing-column.ts';
 import { type TextEdit, fixValue } from './value-fix.ts';
 

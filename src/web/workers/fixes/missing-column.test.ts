@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgePayloadText } from '../../../core/judge/judge-payload.ts';
-import type { SpecModel } from '../../../core/spec/webhook-spec.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { columnFixEdits } from './column-fix-edits.ts';
 import { missingColumnEdit, missingColumnTitle } from './missing-column.ts';
 import type { TextEdit } from './value-fix.ts';

@@ -1,4 +1,4 @@
-import type { FieldType } from '../../../core/spec/field-type.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
 import type { TextEdit } from './value-fix.ts';
 
 /**

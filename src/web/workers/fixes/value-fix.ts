@@ -1,5 +1,5 @@
-import type { TextChange } from '../../../core/judge/text-change.ts';
-import { type FieldType, matchesFieldType } from '../../../core/spec/field-type.ts';
+import type { TextChange } from '@core/judge/text-change.ts';
+import { type FieldType, matchesFieldType } from '@core/spec/field-type.ts';
 import { coerceCell } from '../import/coerce-cell.ts';
 
 /** One replacement in the payload's text: UTF-16 offsets, as the judge's findings give. */

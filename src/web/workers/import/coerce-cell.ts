@@ -1,4 +1,4 @@
-import { type FieldType, matchesFieldType } from '../../../core/spec/field-type.ts';
+import { type FieldType, matchesFieldType } from '@core/spec/field-type.ts';
 
 export type CoercedCell =
   | { kind: 'empty' }

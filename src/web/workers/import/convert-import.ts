@@ -1,4 +1,4 @@
-import type { SpecModel } from '../../../core/spec/webhook-spec.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import type { ConversionResult, ImportFormat } from './conversion.ts';
 import { csvToJson } from './csv-to-json.ts';
 import { ndjsonToJson } from './ndjson-to-json.ts';

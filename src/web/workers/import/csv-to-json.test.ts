@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecModel } from '../../../core/spec/webhook-spec.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { csvToJson } from './csv-to-json.ts';
 
 const spec: SpecModel = {

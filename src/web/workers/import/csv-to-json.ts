@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { FieldType } from '../../../core/spec/field-type.ts';
-import type { SpecModel } from '../../../core/spec/webhook-spec.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { coerceCell } from './coerce-cell.ts';
 import { type ConversionResult, plural, rowsToJsonText, setOwn } from './conversion.ts';
 

@@ -1,5 +1,5 @@
 import { type ConversionResult, plural, rowsToJsonText } from './conversion.ts';
-import { errorMessage } from '../../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /** NDJSON (one JSON value a line; blank lines skipped) as one JSON array. */
 export function ndjsonToJson(text: string): ConversionResult {

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useId, useState } from 'react';
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Dialog } from '@web/components/ui/dialog.tsx';
 import { type Command, filterCommands, keyLabel } from '../model/command.ts';
 
 export type CommandPaletteProps = {

@@ -1,4 +1,4 @@
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Dialog } from '@web/components/ui/dialog.tsx';
 import { type Command, keyLabel } from '../model/command.ts';
 
 /** The keyboard shortcuts, from the same command data the palette runs. */

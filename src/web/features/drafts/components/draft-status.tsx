@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { Icon } from '../../../components/ui/icon.tsx';
-import { useAnnounce } from '../../../components/ui/live-region.tsx';
+import { Icon } from '@web/components/ui/icon.tsx';
+import { useAnnounce } from '@web/components/ui/live-region.tsx';
 import type { DraftsApi } from '../hooks/use-drafts.ts';
 import './drafts.css';
 

@@ -1,7 +1,7 @@
 import { type SyntheticEvent, useId, useState } from 'react';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Icon } from '../../../components/ui/icon.tsx';
-import { useAnnounce } from '../../../components/ui/live-region.tsx';
+import { Dialog } from '@web/components/ui/dialog.tsx';
+import { Icon } from '@web/components/ui/icon.tsx';
+import { useAnnounce } from '@web/components/ui/live-region.tsx';
 import type { DraftsApi } from '../hooks/use-drafts.ts';
 import { DraftStatus } from './draft-status.tsx';
 import { DRAFT_NAME_MAX_LENGTH, uniqueDraftName } from '../model/drafts-store.ts';

@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
-import type { createChangeFeed } from '../../../lib/storage/change-feed.ts';
+import type { createChangeFeed } from '@web/lib/storage/change-feed.ts';
 import {
   linkLegacyPayload,
   type PayloadRead,

@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
-import type { createChangeFeed } from '../../../lib/storage/change-feed.ts';
+import type { createChangeFeed } from '@web/lib/storage/change-feed.ts';
 import { savePayloadText } from '../model/draft-payload.ts';
 import { judgeForeignSave, type Working } from '../model/draft-session.ts';
 import type { InitialDrafts } from '../model/initial-drafts.ts';

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect } from 'react';
-import type { createChangeFeed } from '../../../lib/storage/change-feed.ts';
+import type { createChangeFeed } from '@web/lib/storage/change-feed.ts';
 import { judgeForeignSave, type Working } from '../model/draft-session.ts';
 import { draftKey, readDraft, type StoredDraft } from '../model/drafts-store.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { createChangeFeed } from '../../../lib/storage/change-feed.ts';
-import type { RunSlot } from '../../../lib/storage/run-slot.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import { createChangeFeed } from '@web/lib/storage/change-feed.ts';
+import type { RunSlot } from '@web/lib/storage/run-slot.ts';
 import { draftDifferences } from '../model/draft-diff.ts';
 import { initialDrafts } from '../model/initial-drafts.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Column } from '../../../../core/spec/webhook-spec.ts';
+import type { Column } from '@core/spec/webhook-spec.ts';
 import { type Draft, payloadKeyOf } from './drafts-store.ts';
 
 const describeColumn = (column: Column): string =>

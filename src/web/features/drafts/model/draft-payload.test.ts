@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDoc, type KeyValueStorage } from '../../../lib/storage/revisioned-store.ts';
+import { readDoc, type KeyValueStorage } from '@web/lib/storage/revisioned-store.ts';
 import {
   linkLegacyPayload,
   readDraftPayload,

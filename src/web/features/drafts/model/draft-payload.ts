@@ -1,4 +1,4 @@
-import type { CasResult, KeyValueStorage } from '../../../lib/storage/revisioned-store.ts';
+import type { CasResult, KeyValueStorage } from '@web/lib/storage/revisioned-store.ts';
 import { type Draft, newId, payloadKeyOf, type StoredDraft, writeDraft } from './drafts-store.ts';
 import {
   mayHoldMore,

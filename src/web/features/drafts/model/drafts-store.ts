@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emptySpecModel, specModelSchema } from '../../../../core/spec/webhook-spec.ts';
-import { readLocal, writeLocal } from '../../../lib/storage/local-store.ts';
+import { emptySpecModel, specModelSchema } from '@core/spec/webhook-spec.ts';
+import { readLocal, writeLocal } from '@web/lib/storage/local-store.ts';
 import {
   type CasResult,
   type KeyValueStorage,
@@ -8,8 +8,8 @@ import {
   removeDoc,
   type Revisioned,
   writeDocIfRevision,
-} from '../../../lib/storage/revisioned-store.ts';
-import { runSlotSchema } from '../../../lib/storage/run-slot.ts';
+} from '@web/lib/storage/revisioned-store.ts';
+import { runSlotSchema } from '@web/lib/storage/run-slot.ts';
 import { legacyPayloadKey, removePayload } from './payload-blobs.ts';
 
 /**

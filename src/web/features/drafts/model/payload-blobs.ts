@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../../../lib/storage/revisioned-store.ts';
+import type { KeyValueStorage } from '@web/lib/storage/revisioned-store.ts';
 
 /**
  * Where a draft's sample payload text lies. The draft document holds only the key (so a

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { INBOX_PATH, inboxListResponseSchema } from '../../../../core/wire/inbox.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { INBOX_PATH, inboxListResponseSchema } from '@core/wire/inbox.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
 import {
   TRAFFIC_REQUESTS_MAX,
   rowsFromBodies,

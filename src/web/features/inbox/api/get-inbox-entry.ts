@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { INBOX_PATH, inboxEntrySchema } from '../../../../core/wire/inbox.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { INBOX_PATH, inboxEntrySchema } from '@core/wire/inbox.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
 import { inboxKeyRoot } from './query-keys.ts';
 import { SANDBOX_CONNECTION } from './sandbox-connection.ts';
 

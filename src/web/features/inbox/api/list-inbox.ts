@@ -4,8 +4,8 @@ import {
   inboxListResponseSchema,
   type InboxCause,
   type InboxOutcome,
-} from '../../../../core/wire/inbox.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+} from '@core/wire/inbox.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
 import { inboxKeyRoot } from './query-keys.ts';
 import { SANDBOX_CONNECTION } from './sandbox-connection.ts';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { workflowRunStartedResponseSchema } from '../../../../core/wire/run.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { workflowRunStartedResponseSchema } from '@core/wire/run.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { replayQuery } from '../model/replay-query.ts';
 import { inboxKeyRoot } from './query-keys.ts';
 

@@ -1,4 +1,4 @@
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 
 /**
  * The inbox is the sandbox's own record, whatever target the console sends to: its calls go

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
-import type { InboxLocatedFinding } from '../../../../core/wire/inbox.ts';
-import { JsonEditor } from '../../../lib/monaco/json-editor.tsx';
-import { useMonaco } from '../../../lib/monaco/use-monaco.ts';
+import type { InboxLocatedFinding } from '@core/wire/inbox.ts';
+import { JsonEditor } from '@web/lib/monaco/json-editor.tsx';
+import { useMonaco } from '@web/lib/monaco/use-monaco.ts';
 import { inboxFindingsToMarkers } from '../model/findings-to-markers.ts';
 
 export type InboxBodyEditorProps = {

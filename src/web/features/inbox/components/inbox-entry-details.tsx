@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { InboxEntry } from '../../../../core/wire/inbox.ts';
-import { errorMessage } from '../../../lib/api/api-error.ts';
+import type { InboxEntry } from '@core/wire/inbox.ts';
+import { errorMessage } from '@web/lib/api/api-error.ts';
 import { useInboxEntry } from '../api/get-inbox-entry.ts';
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxBodyEditor } from './inbox-body-editor.tsx';

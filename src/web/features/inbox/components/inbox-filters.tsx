@@ -4,7 +4,7 @@ import {
   inboxOutcomeSchema,
   type InboxCause,
   type InboxOutcome,
-} from '../../../../core/wire/inbox.ts';
+} from '@core/wire/inbox.ts';
 import type { InboxFilters } from '../api/list-inbox.ts';
 import { causeLabel } from '../model/format-inbox.ts';
 

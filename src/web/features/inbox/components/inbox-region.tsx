@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/api/api-error.ts';
+import { errorMessage } from '@web/lib/api/api-error.ts';
 import { NO_INBOX_FILTERS, useInbox, type InboxFilters } from '../api/list-inbox.ts';
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxEntryDetails } from './inbox-entry-details.tsx';

@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { rawCurlSnippet } from '../../../../core/snippets/raw-curl-snippet.ts';
-import type { InboxEntry } from '../../../../core/wire/inbox.ts';
-import { CopyButton } from '../../../components/ui/copy-button.tsx';
-import { ApiError, errorMessage } from '../../../lib/api/api-error.ts';
-import { useConnection } from '../../../lib/api/connection-context.tsx';
-import { TARGET_LABELS } from '../../../lib/api/connection.ts';
+import { rawCurlSnippet } from '@core/snippets/raw-curl-snippet.ts';
+import type { InboxEntry } from '@core/wire/inbox.ts';
+import { CopyButton } from '@web/components/ui/copy-button.tsx';
+import { ApiError, errorMessage } from '@web/lib/api/api-error.ts';
+import { useConnection } from '@web/lib/api/connection-context.tsx';
+import { TARGET_LABELS } from '@web/lib/api/connection.ts';
 import { useReplayRun } from '../api/replay-run.ts';
 import { replayQuery } from '../model/replay-query.ts';
 import { type ConsoleOverride, overrideChoice, replayBody } from '../model/replay-override.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { inferColumns, type InferredColumn } from '../../../../core/judge/infer-columns.ts';
-import { errorMessage } from '../../../lib/api/api-error.ts';
+import { inferColumns, type InferredColumn } from '@core/judge/infer-columns.ts';
+import { errorMessage } from '@web/lib/api/api-error.ts';
 import { type Traffic, useGatherTraffic } from '../api/gather-traffic.ts';
 import type { InboxFilters } from '../api/list-inbox.ts';
 import { TRAFFIC_REQUESTS_MAX } from '../model/rows-from-bodies.ts';

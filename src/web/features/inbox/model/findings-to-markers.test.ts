@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxLocatedFinding } from '../../../../core/wire/inbox.ts';
+import type { InboxLocatedFinding } from '@core/wire/inbox.ts';
 import { inboxFindingsToMarkers } from './findings-to-markers.ts';
 
 const finding = (overrides: Partial<InboxLocatedFinding>): InboxLocatedFinding => ({

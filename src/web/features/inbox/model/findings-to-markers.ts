@@ -1,5 +1,5 @@
-import type { InboxLocatedFinding } from '../../../../core/wire/inbox.ts';
-import type { EditorMarker } from '../../../lib/monaco/json-editor.tsx';
+import type { InboxLocatedFinding } from '@core/wire/inbox.ts';
+import type { EditorMarker } from '@web/lib/monaco/json-editor.tsx';
 
 /**
  * Editor markers for the recorded findings that point at a place in the body (the server

@@ -1,4 +1,4 @@
-import type { InboxCause } from '../../../../core/wire/inbox.ts';
+import type { InboxCause } from '@core/wire/inbox.ts';
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   month: 'short',

@@ -1,5 +1,5 @@
 import { applyEdits, modify } from 'jsonc-parser';
-import { isJsonObject } from '../../../../core/wire/json-object.ts';
+import { isJsonObject } from '@core/wire/json-object.ts';
 
 /**
  * The run console's `specs_override` as the inbox receives it (composed in src/web/app, so

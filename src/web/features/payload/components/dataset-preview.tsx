@@ -1,7 +1,7 @@
 import { memo, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
-import type { ColumnSummary } from '../../../../core/judge/judgement.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { JudgeClient } from '../../../workers/judge-client.ts';
+import type { ColumnSummary } from '@core/judge/judgement.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import type { JudgeClient } from '@web/workers/judge-client.ts';
 import type { JudgedPayload } from '../hooks/use-payload-judge.ts';
 import { useRowWindow } from '../hooks/use-row-window.ts';
 import { indexCellFindings } from '../model/cell-findings.ts';

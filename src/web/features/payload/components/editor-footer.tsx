@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, MAX_ROWS } from '../../../../core/limits.ts';
+import { MAX_BODY_BYTES, MAX_ROWS } from '@core/limits.ts';
 import type { JudgedPayload } from '../hooks/use-payload-judge.ts';
 import { formatBytes } from '../model/summary-text.ts';
 

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Icon } from '../../../components/ui/icon.tsx';
+import { Icon } from '@web/components/ui/icon.tsx';
 
 export const IMPORT_ACCEPT = '.json,.ndjson,.jsonl,.csv,application/json,text/csv';
 

@@ -4,9 +4,9 @@ import {
   FIELD_TYPES,
   type FieldType,
   fieldTypeSchema,
-} from '../../../../core/spec/field-type.ts';
-import type { Column } from '../../../../core/spec/webhook-spec.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
+} from '@core/spec/field-type.ts';
+import type { Column } from '@core/spec/webhook-spec.ts';
+import { Dialog } from '@web/components/ui/dialog.tsx';
 import { type ColumnProposal, columnsToAdd } from '../model/column-proposals.ts';
 
 export type InferColumnsDialogProps = {

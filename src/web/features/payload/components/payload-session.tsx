@@ -8,15 +8,15 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Finding, Judgement } from '../../../../core/judge/judgement.ts';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { useAnnounce } from '../../../components/ui/live-region.tsx';
-import { downloadText, jsonFileName } from '../../../lib/download.ts';
+import type { Finding, Judgement } from '@core/judge/judgement.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
+import { useAnnounce } from '@web/components/ui/live-region.tsx';
+import { downloadText, jsonFileName } from '@web/lib/download.ts';
 import {
   LargeJsonEditor,
   type LargeJsonEditorHandle,
   type OffsetEdit,
-} from '../../../lib/monaco/large-json-editor.tsx';
+} from '@web/lib/monaco/large-json-editor.tsx';
 import { usePayloadFixes } from '../hooks/use-payload-fixes.ts';
 import { usePayloadImport } from '../hooks/use-payload-import.ts';
 import { usePayloadJudge } from '../hooks/use-payload-judge.ts';
@@ -32,7 +32,7 @@ import { ProblemsList } from './problems-list.tsx';
 import { ReplacePayloadDialog } from './replace-payload-dialog.tsx';
 import { ReplacedNotice } from './replaced-notice.tsx';
 import { ValidationSummary } from './validation-summary.tsx';
-import { errorMessage } from '../../../../core/error-message.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 export type PayloadSessionProps = {
   spec: SpecModel;

@@ -1,4 +1,4 @@
-import { MenuButton } from '../../../components/ui/menu-button.tsx';
+import { MenuButton } from '@web/components/ui/menu-button.tsx';
 import { ImportPayloadButton } from './import-payload-button.tsx';
 
 export type PayloadToolbarProps = {

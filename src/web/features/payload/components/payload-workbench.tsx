@@ -1,5 +1,5 @@
 import type { ReactNode, Ref } from 'react';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
 import { PayloadSession, type PayloadSessionHandle } from './payload-session.tsx';
 import './payload.css';
 

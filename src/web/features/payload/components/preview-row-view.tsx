@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { ColumnSummary, Finding } from '../../../../core/judge/judgement.ts';
-import type { FieldType } from '../../../../core/spec/field-type.ts';
-import type { PreviewCell, PreviewRow } from '../../../workers/judge-protocol.ts';
+import type { ColumnSummary, Finding } from '@core/judge/judgement.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
+import type { PreviewCell, PreviewRow } from '@web/workers/judge-protocol.ts';
 import { cellKey, cellProblem, type CellFindings } from '../model/cell-findings.ts';
 
 /** A cell was activated: put the cursor at its source (the finding's place when it has one). */

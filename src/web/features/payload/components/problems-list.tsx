@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { Finding, Judgement } from '../../../../core/judge/judgement.ts';
+import type { Finding, Judgement } from '@core/judge/judgement.ts';
 import { groupProblems, type ProblemGroup, type SeverityFilter } from '../model/problem-groups.ts';
 import { findingPlace, messageWithoutPlace } from '../model/summary-text.ts';
 

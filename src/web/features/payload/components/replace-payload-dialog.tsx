@@ -1,4 +1,4 @@
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Dialog } from '@web/components/ui/dialog.tsx';
 import type { ReplaceRequest } from '../hooks/use-payload-replace.ts';
 
 /** Asks before a load or import replaces a payload that has the user's own edits. */

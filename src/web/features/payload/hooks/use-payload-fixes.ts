@@ -1,10 +1,10 @@
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { errorMessage } from '../../../../core/error-message.ts';
-import { useAnnounce } from '../../../components/ui/live-region.tsx';
-import type { LargeJsonEditorHandle } from '../../../lib/monaco/large-json-editor.tsx';
-import type { ColumnFixKind } from '../../../workers/fixes/column-fix-edits.ts';
-import type { JudgeClient } from '../../../workers/judge-client.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
+import { errorMessage } from '@core/error-message.ts';
+import { useAnnounce } from '@web/components/ui/live-region.tsx';
+import type { LargeJsonEditorHandle } from '@web/lib/monaco/large-json-editor.tsx';
+import type { ColumnFixKind } from '@web/workers/fixes/column-fix-edits.ts';
+import type { JudgeClient } from '@web/workers/judge-client.ts';
 import type { ProblemGroup } from '../model/problem-groups.ts';
 import { advisoryColumn, type QuickFixContext, quickFixesAt } from '../model/quick-fixes.ts';
 import type { JudgedPayload } from './use-payload-judge.ts';

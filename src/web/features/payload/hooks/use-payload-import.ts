@@ -1,8 +1,8 @@
 import { type RefObject, useState } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { JudgeClient } from '../../../workers/judge-client.ts';
-import { detectFormat } from '../../../workers/import/detect-format.ts';
-import { errorMessage } from '../../../../core/error-message.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import type { JudgeClient } from '@web/workers/judge-client.ts';
+import { detectFormat } from '@web/workers/import/detect-format.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 export type ImportResult = { ok: boolean; headline: string; notes: string[] };
 

@@ -1,9 +1,9 @@
 import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { Judgement } from '../../../../core/judge/judgement.ts';
-import type { TextChange } from '../../../../core/judge/text-change.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { LargeJsonEditorHandle } from '../../../lib/monaco/large-json-editor.tsx';
-import { JudgeClient } from '../../../workers/judge-client.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
+import type { TextChange } from '@core/judge/text-change.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import type { LargeJsonEditorHandle } from '@web/lib/monaco/large-json-editor.tsx';
+import { JudgeClient } from '@web/workers/judge-client.ts';
 import { findingsToMarkers } from '../model/findings-to-markers.ts';
 import { judgementFor, type LatestJudgement, specKeyOf } from '../model/judgement-for.ts';
 

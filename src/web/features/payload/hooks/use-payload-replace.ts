@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
-import type { LargeJsonEditorHandle } from '../../../lib/monaco/large-json-editor.tsx';
+import type { LargeJsonEditorHandle } from '@web/lib/monaco/large-json-editor.tsx';
 
 /** A replacement waiting for the user's answer: what would replace the payload. */
 export type ReplaceRequest = { label: string; answer: (replace: boolean) => void };

@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react';
-import type { JudgeClient } from '../../../workers/judge-client.ts';
-import type { PreviewRow } from '../../../workers/judge-protocol.ts';
+import type { JudgeClient } from '@web/workers/judge-client.ts';
+import type { PreviewRow } from '@web/workers/judge-protocol.ts';
 import { covers, fetchRange, type RowRange } from '../model/row-window.ts';
 
 /** Rows fetched from the worker per request; a scroll within them asks for nothing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../../core/judge/judgement.ts';
+import type { Finding } from '@core/judge/judgement.ts';
 import { cellKey, cellProblem, indexCellFindings } from './cell-findings.ts';
 
 const finding = (over: Partial<Finding>): Finding => ({

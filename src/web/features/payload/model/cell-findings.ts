@@ -1,6 +1,6 @@
-import type { Finding, Severity } from '../../../../core/judge/judgement.ts';
-import type { FieldType } from '../../../../core/spec/field-type.ts';
-import type { PreviewCell } from '../../../workers/judge-protocol.ts';
+import type { Finding, Severity } from '@core/judge/judgement.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
+import type { PreviewCell } from '@web/workers/judge-protocol.ts';
 import { messageWithoutPlace } from './summary-text.ts';
 
 /** A cell's findings by row and column: built once per judgement, read per rendered cell. */

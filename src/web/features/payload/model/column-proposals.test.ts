@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InferredColumn } from '../../../../core/judge/judgement.ts';
-import type { Column } from '../../../../core/spec/webhook-spec.ts';
+import type { InferredColumn } from '@core/judge/judgement.ts';
+import type { Column } from '@core/spec/webhook-spec.ts';
 import { columnsToAdd, proposeColumns } from './column-proposals.ts';
 
 const inferred = (

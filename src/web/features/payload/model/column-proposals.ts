@@ -1,6 +1,6 @@
-import type { InferredColumn } from '../../../../core/judge/judgement.ts';
-import { columnNameKey } from '../../../../core/spec/column-name.ts';
-import type { Column } from '../../../../core/spec/webhook-spec.ts';
+import type { InferredColumn } from '@core/judge/judgement.ts';
+import { columnNameKey } from '@core/spec/column-name.ts';
+import type { Column } from '@core/spec/webhook-spec.ts';
 
 /**
  * One inferred column set against the spec: `new` can be added; `existing` is already in

@@ -1,4 +1,4 @@
-import type { Judgement } from '../../../../core/judge/judgement.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
 
 export type EmptyPreview = { kind: 'none' | 'syntax' | 'shape'; text: string };
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../../../../core/judge/judgement.ts';
-import type { EditorMarker } from '../../../lib/monaco/marker-data.ts';
+import type { Finding } from '@core/judge/judgement.ts';
+import type { EditorMarker } from '@web/lib/monaco/marker-data.ts';
 
 /** Editor markers for the findings that point at a place in the text. */
 export function findingsToMarkers(findings: readonly Finding[]): EditorMarker[] {

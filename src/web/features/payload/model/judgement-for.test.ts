@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { judgePayloadText } from '../../../../core/judge/judge-payload.ts';
-import type { Judgement } from '../../../../core/judge/judgement.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { judgementFor, specKeyOf } from './judgement-for.ts';
 
 const spec: SpecModel = {

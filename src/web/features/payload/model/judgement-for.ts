@@ -1,5 +1,5 @@
-import type { Judgement } from '../../../../core/judge/judgement.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 
 /** The worker's newest judgement of the editor's text, with what it judged. */
 export type LatestJudgement = { text: string; specKey: string; judgement: Judgement };

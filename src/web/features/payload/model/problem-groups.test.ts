@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgePayloadText } from '../../../../core/judge/judge-payload.ts';
+import { judgePayloadText } from '@core/judge/judge-payload.ts';
 import { groupProblems } from './problem-groups.ts';
 
 const spec = {

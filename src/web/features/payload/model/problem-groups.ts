@@ -1,9 +1,4 @@
-import type {
-  Finding,
-  FindingKind,
-  Judgement,
-  Severity,
-} from '../../../../core/judge/judgement.ts';
+import type { Finding, FindingKind, Judgement, Severity } from '@core/judge/judgement.ts';
 
 /** Findings of one kind in one column ("website missing in 500 rows"), in the judge's order. */
 export type ProblemGroup = {

@@ -1,9 +1,9 @@
-import type { Finding, JsonTypeName, Judgement } from '../../../../core/judge/judgement.ts';
-import type { FieldType } from '../../../../core/spec/field-type.ts';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { QuickFix } from '../../../lib/monaco/large-json-editor.tsx';
-import { missingColumnEdit, missingColumnTitle } from '../../../workers/fixes/missing-column.ts';
-import { fixTitle, fixValue, type ValueFix } from '../../../workers/fixes/value-fix.ts';
+import type { Finding, JsonTypeName, Judgement } from '@core/judge/judgement.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
+import type { QuickFix } from '@web/lib/monaco/large-json-editor.tsx';
+import { missingColumnEdit, missingColumnTitle } from '@web/workers/fixes/missing-column.ts';
+import { fixTitle, fixValue, type ValueFix } from '@web/workers/fixes/value-fix.ts';
 import type { ProblemGroup } from './problem-groups.ts';
 
 export type QuickFixContext = {

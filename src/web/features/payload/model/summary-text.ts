@@ -1,4 +1,4 @@
-import type { Judgement } from '../../../../core/judge/judgement.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
 
 const count = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

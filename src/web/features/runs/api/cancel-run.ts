@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { workflowCancelResponseSchema } from '../../../../core/wire/runs.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { workflowCancelResponseSchema } from '@core/wire/runs.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { getRunStatusQueryOptions } from './get-run-status.ts';
 import { getRunsQueryOptions } from './list-runs.ts';
 

@@ -3,10 +3,10 @@ import {
   CHANGE_IMPACT_PATH,
   changeImpactResponseSchema,
   type ChangeImpactRequest,
-} from '../../../../core/wire/change-impact.ts';
-import { INBOX_PATH, inboxEntrySchema } from '../../../../core/wire/inbox.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { onThisServer, type Connection } from '../../../lib/api/connection.ts';
+} from '@core/wire/change-impact.ts';
+import { INBOX_PATH, inboxEntrySchema } from '@core/wire/inbox.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import { onThisServer, type Connection } from '@web/lib/api/connection.ts';
 
 /** `POST /inlet/inbox/impact`; `request` undefined: nothing changed, nothing asked. */
 export const useChangeImpact = (connection: Connection, request: ChangeImpactRequest | undefined) =>

@@ -4,9 +4,9 @@ import {
   RECEIVER_PATH,
   receiverDeliveriesResponseSchema,
   receiverDeliverySchema,
-} from '../../../../core/wire/receiver.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { onThisServer, type Connection } from '../../../lib/api/connection.ts';
+} from '@core/wire/receiver.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import { onThisServer, type Connection } from '@web/lib/api/connection.ts';
 
 /** How often the list asks again: a delivery shows within this of arriving. */
 const POLL_MS = 2_000;

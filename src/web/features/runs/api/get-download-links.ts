@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { downloadLinksResponseSchema, type ResultFormat } from '../../../../core/wire/results.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { downloadLinksResponseSchema, type ResultFormat } from '@core/wire/results.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { runsKeyRoot } from './query-keys.ts';
 
 /** `GET /workflows/runs/{run_id}/results/download-links?format=…`. */

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { sandboxRunRequestResponseSchema } from '../../../../core/wire/sandbox-run-request.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { sandboxRunRequestResponseSchema } from '@core/wire/sandbox-run-request.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { runsKeyRoot } from './query-keys.ts';
 
 /**

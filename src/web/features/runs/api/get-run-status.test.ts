@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowLiveStatusResponse } from '../../../../core/wire/live-status.ts';
-import { ApiError } from '../../../lib/api/api-error.ts';
+import type { WorkflowLiveStatusResponse } from '@core/wire/live-status.ts';
+import { ApiError } from '@web/lib/api/api-error.ts';
 import { nextPollDelay } from './get-run-status.ts';
 
 const status = (overall_status: string): WorkflowLiveStatusResponse => ({

@@ -2,11 +2,11 @@ import { type Query, queryOptions, useQuery } from '@tanstack/react-query';
 import {
   type WorkflowLiveStatusResponse,
   workflowLiveStatusResponseSchema,
-} from '../../../../core/wire/live-status.ts';
-import { isTerminalStatus } from '../../../../core/wire/run-status.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { ApiError } from '../../../lib/api/api-error.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+} from '@core/wire/live-status.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import { ApiError } from '@web/lib/api/api-error.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { runsKeyRoot } from './query-keys.ts';
 
 /** First poll soon, then slower and slower, never slower than this. */

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { workflowResponseSchema } from '../../../../core/wire/workflow.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { ApiError } from '../../../lib/api/api-error.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { workflowResponseSchema } from '@core/wire/workflow.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import { ApiError } from '@web/lib/api/api-error.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { workflowsKeyRoot } from './query-keys.ts';
 
 /** `GET /workflows/{id}`: with its `workflow_definition`. */

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { blockInfoListResponseSchema } from '../../../../core/wire/workflow.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { blockInfoListResponseSchema } from '@core/wire/workflow.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { workflowsKeyRoot } from './query-keys.ts';
 
 /** `GET /workflows/blocks`: each block with its `specs_schema`. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { WorkflowRunResponse } from '@core/wire/runs.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import {
   HISTORY_ACTIVE_POLL_MS,
   HISTORY_IDLE_POLL_MS,

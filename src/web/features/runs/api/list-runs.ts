@@ -1,12 +1,9 @@
 import { type Query, queryOptions, useQuery } from '@tanstack/react-query';
-import { isTerminalStatus } from '../../../../core/wire/run-status.ts';
-import {
-  type WorkflowRunResponse,
-  workflowRunListResponseSchema,
-} from '../../../../core/wire/runs.ts';
-import { UNREADABLE_ROWS_HEADER } from '../../../../core/wire/workflow.ts';
-import { apiExchange } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
+import { type WorkflowRunResponse, workflowRunListResponseSchema } from '@core/wire/runs.ts';
+import { UNREADABLE_ROWS_HEADER } from '@core/wire/workflow.ts';
+import { apiExchange } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { headerCount } from './list-workflows.ts';
 import { runsKeyRoot } from './query-keys.ts';
 

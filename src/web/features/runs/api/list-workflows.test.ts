@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { flattenPages, listWorkflowPage, workflowPagesQueryOptions } from './list-workflows.ts';
 
 const connection: Connection = {

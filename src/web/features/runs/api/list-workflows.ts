@@ -4,9 +4,9 @@ import {
   UNREADABLE_ROWS_HEADER,
   workflowListResponseSchema,
   type WorkflowResponse,
-} from '../../../../core/wire/workflow.ts';
-import { apiExchange } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+} from '@core/wire/workflow.ts';
+import { apiExchange } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { workflowsKeyRoot } from './query-keys.ts';
 
 /** Workflows asked for at a time. */

@@ -1,4 +1,4 @@
-import type { Target } from '../../../lib/api/connection.ts';
+import type { Target } from '@web/lib/api/connection.ts';
 
 /**
  * Roots of this feature's query keys, by target, so a sandbox answer is never shown for

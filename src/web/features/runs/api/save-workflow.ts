@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type WorkflowGraph, workflowResponseSchema } from '../../../../core/wire/workflow.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { type WorkflowGraph, workflowResponseSchema } from '@core/wire/workflow.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { getWorkflowQueryOptions } from './get-workflow.ts';
 import { workflowListKey } from './list-workflows.ts';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { workflowRunStartedResponseSchema } from '../../../../core/wire/run.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { workflowRunStartedResponseSchema } from '@core/wire/run.ts';
+import { apiRequest } from '@web/lib/api-client.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import type { RunBody } from '../model/prepare-run.ts';
 import { getRunsQueryOptions } from './list-runs.ts';
 

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../../../lib/api/api-error.ts';
+import { ApiError, errorMessage } from '@web/lib/api/api-error.ts';
 
 const MAX_PROBLEMS = 8;
 

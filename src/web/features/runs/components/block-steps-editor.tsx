@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { BlockInfoResponse } from '../../../../core/wire/workflow.ts';
-import { JsonEditor } from '../../../lib/monaco/json-editor.tsx';
+import type { BlockInfoResponse } from '@core/wire/workflow.ts';
+import { JsonEditor } from '@web/lib/monaco/json-editor.tsx';
 import { receiverUrl } from '../api/deliveries.ts';
 import {
   acceptsRowType,

@@ -4,9 +4,9 @@ import {
   type ChangeImpactRequest,
   type ImpactChange,
   type ImpactItem,
-} from '../../../../core/wire/change-impact.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
-import { useDebounced } from '../../../lib/use-debounced.ts';
+} from '@core/wire/change-impact.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
+import { useDebounced } from '@web/lib/use-debounced.ts';
 import { useChangeImpact, useInboxEntry } from '../api/change-impact.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { formatDateTime } from './format.ts';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { curlSnippet } from '../../../../core/snippets/curl-snippet.ts';
-import { fetchSnippet } from '../../../../core/snippets/fetch-snippet.ts';
-import { pythonSnippet } from '../../../../core/snippets/python-snippet.ts';
-import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
-import { CopyButton } from '../../../components/ui/copy-button.tsx';
+import { curlSnippet } from '@core/snippets/curl-snippet.ts';
+import { fetchSnippet } from '@core/snippets/fetch-snippet.ts';
+import { pythonSnippet } from '@core/snippets/python-snippet.ts';
+import type { RunRequestDescription } from '@core/snippets/run-request.ts';
+import { CopyButton } from '@web/components/ui/copy-button.tsx';
 
 export type CopyRequestProps = {
   /** The run request as "Run test" would send it now, with a fresh Idempotency-Key. */

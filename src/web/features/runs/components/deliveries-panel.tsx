@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ReceiverDeliverySummary, SignatureVerdict } from '../../../../core/wire/receiver.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { ReceiverDeliverySummary, SignatureVerdict } from '@core/wire/receiver.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { formatDateTime } from './format.ts';
 import { useDeliveries, useDelivery } from '../api/deliveries.ts';

@@ -1,9 +1,6 @@
 import { useId, useMemo } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import {
-  downstreamCheck,
-  type DownstreamBlock,
-} from '../../../../core/workflow/downstream-check.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import { downstreamCheck, type DownstreamBlock } from '@core/workflow/downstream-check.ts';
 import { newStep, type WorkflowStep } from '../model/workflow-steps.ts';
 
 /** The steps whose specs read as a JSON object (the rest are reported by the editor). */

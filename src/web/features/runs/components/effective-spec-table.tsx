@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { FIELD_TYPES } from '../../../../core/spec/field-type.ts';
-import type { Column } from '../../../../core/spec/webhook-spec.ts';
+import { FIELD_TYPES } from '@core/spec/field-type.ts';
+import type { Column } from '@core/spec/webhook-spec.ts';
 import {
   type CellChange,
   type ColumnEdit,

@@ -1,6 +1,6 @@
-import { specModelToWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { useAnnounce } from '../../../components/ui/live-region.tsx';
-import { useConnection } from '../../../lib/api/connection-context.tsx';
+import { specModelToWebhookSpec, type SpecModel } from '@core/spec/webhook-spec.ts';
+import { useAnnounce } from '@web/components/ui/live-region.tsx';
+import { useConnection } from '@web/lib/api/connection-context.tsx';
 import { useSaveWorkflow } from '../api/save-workflow.ts';
 import type { JudgedSpec } from '../model/judged-spec.ts';
 import { withWebhookSpecs } from '../model/save-to-workflow.ts';

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { useDebounced } from '../../../lib/use-debounced.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import { Dialog } from '@web/components/ui/dialog.tsx';
+import { useDebounced } from '@web/lib/use-debounced.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { getWorkflowQueryOptions } from '../api/get-workflow.ts';
 import { flattenPages, useWorkflowPages } from '../api/list-workflows.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';

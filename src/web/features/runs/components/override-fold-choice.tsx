@@ -3,7 +3,7 @@ import {
   specModelToWebhookSpec,
   type SpecModel,
   type WebhookSpec,
-} from '../../../../core/spec/webhook-spec.ts';
+} from '@core/spec/webhook-spec.ts';
 import { effectiveSpec, readOverrideText } from '../model/effective-spec.ts';
 
 export type FoldChoice = 'keep' | 'fold';

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { columnsOf } from '../../../../core/compare/compare-rows.ts';
-import { canonicalBlockName } from '../../../../core/workflow/block-catalogue.ts';
-import { addedColumns } from '../../../../core/workflow/block-outputs.ts';
-import type { ResultFormat } from '../../../../core/wire/results.ts';
-import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
-import { ApiError } from '../../../lib/api/api-error.ts';
+import { columnsOf } from '@core/compare/compare-rows.ts';
+import { canonicalBlockName } from '@core/workflow/block-catalogue.ts';
+import { addedColumns } from '@core/workflow/block-outputs.ts';
+import type { ResultFormat } from '@core/wire/results.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
+import { ApiError } from '@web/lib/api/api-error.ts';
 import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-download-links.ts';
-import { followDownload, namedDownloadUrl, resultFileName } from '../../../lib/download.ts';
+import { followDownload, namedDownloadUrl, resultFileName } from '@web/lib/download.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { cellText } from './format.ts';
 

@@ -5,9 +5,9 @@ import {
   suggestKeyColumn,
   type ComparedRow,
   type ResultRow,
-} from '../../../../core/compare/compare-rows.ts';
-import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+} from '@core/compare/compare-rows.ts';
+import type { WorkflowRunResponse } from '@core/wire/runs.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { useDownloadLinks } from '../api/get-download-links.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { cellText, formatDateTime } from './format.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
-import { Icon } from '../../../components/ui/icon.tsx';
+import type { RunRequestDescription } from '@core/snippets/run-request.ts';
+import { Icon } from '@web/components/ui/icon.tsx';
 import { CopyRequest } from './copy-request.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

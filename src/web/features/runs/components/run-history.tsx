@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
+import type { WorkflowRunResponse } from '@core/wire/runs.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { formatDateTime, formatDuration } from './format.ts';
 import { normalizeStatus } from './run-status-panel.tsx';

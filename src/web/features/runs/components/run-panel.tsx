@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { specModelToWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import type { RunSlot } from '../../../lib/storage/run-slot.ts';
+import { specModelToWebhookSpec, type SpecModel } from '@core/spec/webhook-spec.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import type { RunSlot } from '@web/lib/storage/run-slot.ts';
 import { useEffectiveSpec } from '../hooks/use-effective-spec.ts';
 import { useFollowedRun } from '../hooks/use-followed-run.ts';
 import {

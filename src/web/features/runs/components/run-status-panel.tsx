@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
-import type {
-  BlockLiveStatus,
-  WorkflowLiveStatusResponse,
-} from '../../../../core/wire/live-status.ts';
-import { isTerminalStatus } from '../../../../core/wire/run-status.ts';
-import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { BlockLiveStatus, WorkflowLiveStatusResponse } from '@core/wire/live-status.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
+import type { WorkflowRunResponse } from '@core/wire/runs.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { useCancelRun } from '../api/cancel-run.ts';
 import { useRunStatus } from '../api/get-run-status.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';

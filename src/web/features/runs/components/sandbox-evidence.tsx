@@ -1,5 +1,5 @@
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { ChangeImpactPanel } from './change-impact-panel.tsx';
 import { DeliveriesPanel } from './deliveries-panel.tsx';
 

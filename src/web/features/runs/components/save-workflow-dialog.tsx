@@ -1,11 +1,11 @@
-import { WORKFLOW_NAME_MAX_LENGTH } from '../../../../core/limits.ts';
+import { WORKFLOW_NAME_MAX_LENGTH } from '@core/limits.ts';
 import { type SubmitEvent, useId, useState } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
-import type { WorkflowGraph, WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { errorMessage } from '../../../lib/api/api-error.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import { specModelIssues } from '@core/spec/spec-issues.ts';
+import type { WorkflowGraph, WorkflowResponse } from '@core/wire/workflow.ts';
+import { Dialog } from '@web/components/ui/dialog.tsx';
+import { errorMessage } from '@web/lib/api/api-error.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { useBlocks } from '../api/list-blocks.ts';
 import { useSaveWorkflow } from '../api/save-workflow.ts';
 import {

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { JsonEditor } from '../../../lib/monaco/json-editor.tsx';
+import { JsonEditor } from '@web/lib/monaco/json-editor.tsx';
 import {
   type ColumnEdit,
   editOverrideColumn,

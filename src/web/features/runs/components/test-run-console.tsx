@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { parseWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import { useConnection } from '../../../lib/api/connection-context.tsx';
-import { TARGET_LABELS } from '../../../lib/api/connection.ts';
-import { emptyRunSlot, type RunSlot } from '../../../lib/storage/run-slot.ts';
-import { Icon } from '../../../components/ui/icon.tsx';
+import { parseWebhookSpec, type SpecModel } from '@core/spec/webhook-spec.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import { useConnection } from '@web/lib/api/connection-context.tsx';
+import { TARGET_LABELS } from '@web/lib/api/connection.ts';
+import { emptyRunSlot, type RunSlot } from '@web/lib/storage/run-slot.ts';
+import { Icon } from '@web/components/ui/icon.tsx';
 import { isNotFound, useWorkflow } from '../api/get-workflow.ts';
 import type { JudgedSpec } from '../model/judged-spec.ts';
 import type { KeptRun } from '../model/kept-run.ts';

@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
-import { parseWebhookSpec } from '../../../../core/spec/webhook-spec.ts';
+import { parseWebhookSpec } from '@core/spec/webhook-spec.ts';
 import { effectiveRows } from '../model/effective-columns.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';
-import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
 
 export type WebhookBlockDiffProps = {
   /** The workflow as stored on the target. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import { useVirtualRows } from '../../../lib/use-virtual-rows.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import { useVirtualRows } from '@web/lib/use-virtual-rows.ts';
 import { formatDateTime } from './format.ts';
 
 /** Height of one row in px; `.workflow-table tbody tr` in runs.css is set to the same. */

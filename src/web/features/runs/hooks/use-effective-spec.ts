@@ -3,8 +3,8 @@ import {
   parseWebhookSpec,
   specModelToWebhookSpec,
   type SpecModel,
-} from '../../../../core/spec/webhook-spec.ts';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
+} from '@core/spec/webhook-spec.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
 import { effectiveSpec, readOverrideText } from '../model/effective-spec.ts';
 import { type JudgedSpec, judgedSpecLabel } from '../model/judged-spec.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';

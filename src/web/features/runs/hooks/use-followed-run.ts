@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { isTerminalStatus } from '../../../../core/wire/run-status.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { isTerminalStatus } from '@core/wire/run-status.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { getRunStatusQueryOptions, useRunStatus } from '../api/get-run-status.ts';
 import { getRunsQueryOptions, useRuns } from '../api/list-runs.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import type { RunRequestDescription } from '../../../../core/snippets/run-request.ts';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { RunRequestDescription } from '@core/snippets/run-request.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import type { OverrideReading } from '../model/effective-spec.ts';
 import { runBodyOf } from '../model/prepare-run.ts';
 

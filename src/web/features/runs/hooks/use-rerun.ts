@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { WorkflowRunResponse } from '../../../../core/wire/runs.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import type { WorkflowRunResponse } from '@core/wire/runs.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { getRunRequestQueryOptions } from '../api/get-run-request.ts';
 import type { RunBody } from '../model/prepare-run.ts';
 import type { KeptRun } from '../model/kept-run.ts';

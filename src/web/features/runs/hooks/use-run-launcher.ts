@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import { errorMessage } from '../../../../core/error-message.ts';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
-import type { Connection } from '../../../lib/api/connection.ts';
+import { errorMessage } from '@core/error-message.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import type { Connection } from '@web/lib/api/connection.ts';
 import { useStartRun } from '../api/start-run.ts';
 import type { EffectiveSpec, OverrideReading } from '../model/effective-spec.ts';
 import {

@@ -1,10 +1,6 @@
-import type { FieldType } from '../../../../core/spec/field-type.ts';
-import {
-  type Column,
-  parseWebhookSpec,
-  type SpecModel,
-} from '../../../../core/spec/webhook-spec.ts';
-import { isJsonObject } from '../../../../core/wire/json-object.ts';
+import type { FieldType } from '@core/spec/field-type.ts';
+import { type Column, parseWebhookSpec, type SpecModel } from '@core/spec/webhook-spec.ts';
+import { isJsonObject } from '@core/wire/json-object.ts';
 import type { EffectiveSpec } from './effective-spec.ts';
 
 /** One changed value, written as the table shows it: `employees.required: false → true`. */

@@ -1,10 +1,7 @@
-import { parseWebhookSpec, type SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { isJsonObject } from '../../../../core/wire/json-object.ts';
-import {
-  applySpecsOverride,
-  WEBHOOK_OVERRIDE_KEYS,
-} from '../../../../core/workflow/specs-override.ts';
-import { errorMessage } from '../../../../core/error-message.ts';
+import { parseWebhookSpec, type SpecModel } from '@core/spec/webhook-spec.ts';
+import { isJsonObject } from '@core/wire/json-object.ts';
+import { applySpecsOverride, WEBHOOK_OVERRIDE_KEYS } from '@core/workflow/specs-override.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 export type OverrideReading =
   | { kind: 'none' }

@@ -1,5 +1,5 @@
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import type { WorkflowResponse } from '../../../../core/wire/workflow.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import type { WorkflowResponse } from '@core/wire/workflow.ts';
 
 /**
  * The one spec the sample payload is judged against: exactly the one the next run uses. With

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webhookSpecSchema } from '../../../../core/spec/webhook-spec.ts';
+import { webhookSpecSchema } from '@core/spec/webhook-spec.ts';
 
 /**
  * A webhook block's `specs_override`: any of the spec's own keys, nothing else (contract,

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Judgement } from '../../../../core/judge/judgement.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Judgement } from '@core/judge/judgement.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { effectiveSpec } from './effective-spec.ts';
-import type * as JudgeModule from '../../../../core/judge/judge-payload.ts';
+import type * as JudgeModule from '@core/judge/judge-payload.ts';
 import { prepareRun, type RunJudge, runBodyOf } from './prepare-run.ts';
 
 // The preflight must not judge on the main thread: the core judge fails the test if called.
-vi.mock('../../../../core/judge/judge-payload.ts', async (importActual) => ({
+vi.mock('@core/judge/judge-payload.ts', async (importActual) => ({
   ...(await importActual<typeof JudgeModule>()),
   judgePayloadText: () => {
     throw new Error('the preflight judged on the main thread');

@@ -1,5 +1,5 @@
-import type { Finding, Judgement } from '../../../../core/judge/judgement.ts';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Finding, Judgement } from '@core/judge/judgement.ts';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import type { EffectiveSpec, OverrideReading } from './effective-spec.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { WebhookSpec } from '../../../../core/spec/webhook-spec.ts';
-import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
-import { WEBHOOK_BLOCK_NAME } from '../../../../core/spec/webhook-block.ts';
+import type { WebhookSpec } from '@core/spec/webhook-spec.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
+import { WEBHOOK_BLOCK_NAME } from '@core/spec/webhook-block.ts';
 
 /**
  * The saved graph with its source webhook block's specs replaced by the form's, every other

@@ -1,5 +1,5 @@
-import { WEBHOOK_BLOCK_NAME } from '../../../../core/spec/webhook-block.ts';
-import type { WorkflowGraph } from '../../../../core/wire/workflow.ts';
+import { WEBHOOK_BLOCK_NAME } from '@core/spec/webhook-block.ts';
+import type { WorkflowGraph } from '@core/wire/workflow.ts';
 
 /** The source webhook block's specs in a saved graph, if it has one. */
 export function findWebhookSpecs(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Target } from '../../../lib/api/connection.ts';
-import { readLocal, writeLocal } from '../../../lib/storage/local-store.ts';
+import type { Target } from '@web/lib/api/connection.ts';
+import { readLocal, writeLocal } from '@web/lib/storage/local-store.ts';
 
 /**
  * The `specs_override` text last typed for each workflow, per target: opening a workflow

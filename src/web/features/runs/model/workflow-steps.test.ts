@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BlockInfoResponse } from '../../../../core/wire/workflow.ts';
-import { BLOCK_CATALOGUE } from '../../../../core/workflow/block-catalogue.ts';
+import type { BlockInfoResponse } from '@core/wire/workflow.ts';
+import { BLOCK_CATALOGUE } from '@core/workflow/block-catalogue.ts';
 import {
   blocksOutsideSteps,
   buildStepsGraph,

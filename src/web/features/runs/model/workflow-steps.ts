@@ -1,11 +1,8 @@
-import { WEBHOOK_BLOCK_NAME } from '../../../../core/spec/webhook-block.ts';
-import type { DataframeType, WebhookSpec } from '../../../../core/spec/webhook-spec.ts';
-import type { BlockInfoResponse, WorkflowGraph } from '../../../../core/wire/workflow.ts';
-import {
-  BLOCK_CATEGORIES,
-  findBlockDefinition,
-} from '../../../../core/workflow/block-catalogue.ts';
-import { errorMessage } from '../../../../core/error-message.ts';
+import { WEBHOOK_BLOCK_NAME } from '@core/spec/webhook-block.ts';
+import type { DataframeType, WebhookSpec } from '@core/spec/webhook-spec.ts';
+import type { BlockInfoResponse, WorkflowGraph } from '@core/wire/workflow.ts';
+import { BLOCK_CATEGORIES, findBlockDefinition } from '@core/workflow/block-catalogue.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /** One block after the webhook, as the save form edits it: a name and its specs as JSON text. */
 export type WorkflowStep = { key: string; block_name: string; specsText: string };

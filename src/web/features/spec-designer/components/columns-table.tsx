@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { type UseFieldArrayReturn, type UseFormReturn, useFormState } from 'react-hook-form';
-import { FIELD_TYPE_LABELS, FIELD_TYPES } from '../../../../core/spec/field-type.ts';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { Icon } from '../../../components/ui/icon.tsx';
-import { useAnnounce } from '../../../components/ui/live-region.tsx';
+import { FIELD_TYPE_LABELS, FIELD_TYPES } from '@core/spec/field-type.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
+import { Icon } from '@web/components/ui/icon.tsx';
+import { useAnnounce } from '@web/components/ui/live-region.tsx';
 import type { SpecFormValues } from '../model/spec-form-schema.ts';
 
 type RowControl = 'name' | 'type' | 'required' | 'description' | 'up' | 'down' | 'remove';

@@ -4,7 +4,7 @@ import {
   DATAFRAME_TYPE_DESCRIPTIONS,
   DATAFRAME_TYPES,
   type DataframeType,
-} from '../../../../core/spec/webhook-spec.ts';
+} from '@core/spec/webhook-spec.ts';
 import type { SpecFormValues } from '../model/spec-form-schema.ts';
 import { DataframeTypeWarning } from './dataframe-type-warning.tsx';
 

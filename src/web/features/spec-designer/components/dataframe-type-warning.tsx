@@ -1,4 +1,4 @@
-import { DATAFRAME_TYPES, type DataframeType } from '../../../../core/spec/webhook-spec.ts';
+import { DATAFRAME_TYPES, type DataframeType } from '@core/spec/webhook-spec.ts';
 
 /**
  * Shown while the spec has no dataframe_type (Sixtyfour's own examples send `specs: {}`):

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
-import { type SpecModel, specModelToWebhookSpec } from '../../../../core/spec/webhook-spec.ts';
-import { CopyButton } from '../../../components/ui/copy-button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Icon } from '../../../components/ui/icon.tsx';
-import { downloadText, jsonFileName } from '../../../lib/download.ts';
+import { specModelIssues } from '@core/spec/spec-issues.ts';
+import { type SpecModel, specModelToWebhookSpec } from '@core/spec/webhook-spec.ts';
+import { CopyButton } from '@web/components/ui/copy-button.tsx';
+import { Dialog } from '@web/components/ui/dialog.tsx';
+import { Icon } from '@web/components/ui/icon.tsx';
+import { downloadText, jsonFileName } from '@web/lib/download.ts';
 
 export type ExportSpecDialogProps = {
   open: boolean;

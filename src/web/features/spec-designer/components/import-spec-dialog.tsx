@@ -1,6 +1,6 @@
 import { type ChangeEvent, type SyntheticEvent, useId, useState } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import { Dialog } from '@web/components/ui/dialog.tsx';
 import { readImportText, type TextProblem } from '../model/spec-text.ts';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;

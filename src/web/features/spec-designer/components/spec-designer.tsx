@@ -1,5 +1,5 @@
 import { type Ref, useImperativeHandle, useMemo } from 'react';
-import type { Column, SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import type { Column, SpecModel } from '@core/spec/webhook-spec.ts';
 import { type SpecChange, useSpecDesigner } from '../hooks/use-spec-designer.ts';
 import { ColumnsTable } from './columns-table.tsx';
 import { DataframeTypeField } from './dataframe-type-field.tsx';

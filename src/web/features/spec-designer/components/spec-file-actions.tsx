@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { Icon } from '../../../components/ui/icon.tsx';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import { Icon } from '@web/components/ui/icon.tsx';
 import { ExportSpecDialog } from './export-spec-dialog.tsx';
 import { ImportSpecDialog } from './import-spec-dialog.tsx';
 

@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
-import type { SpecModelIssue } from '../../../../core/spec/spec-issues.ts';
-import { webhookSpecJsonSchema } from '../../../../core/spec/webhook-block.ts';
-import { JsonEditor, type EditorMarker } from '../../../lib/monaco/json-editor.tsx';
-import { Icon } from '../../../components/ui/icon.tsx';
+import type { SpecModelIssue } from '@core/spec/spec-issues.ts';
+import { webhookSpecJsonSchema } from '@core/spec/webhook-block.ts';
+import { JsonEditor, type EditorMarker } from '@web/lib/monaco/json-editor.tsx';
+import { Icon } from '@web/components/ui/icon.tsx';
 import { locateModelIssues, type SpecTextReading } from '../model/spec-text.ts';
 
 const SPEC_MODEL_URI = 'inmemory://inlet/spec.json';

@@ -1,6 +1,6 @@
 import type { FieldPath } from 'react-hook-form';
-import type { SpecModelIssue } from '../../../../core/spec/spec-issues.ts';
-import { Icon } from '../../../components/ui/icon.tsx';
+import type { SpecModelIssue } from '@core/spec/spec-issues.ts';
+import { Icon } from '@web/components/ui/icon.tsx';
 import type { SpecFormValues } from '../model/spec-form-schema.ts';
 
 const fieldPath = (path: readonly (string | number)[]): FieldPath<SpecFormValues> | undefined => {

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
-import { toWebhookBlock } from '../../../../core/spec/webhook-block.ts';
-import { type SpecModel, specModelToWebhookSpec } from '../../../../core/spec/webhook-spec.ts';
-import { CopyButton } from '../../../components/ui/copy-button.tsx';
+import { toWebhookBlock } from '@core/spec/webhook-block.ts';
+import { type SpecModel, specModelToWebhookSpec } from '@core/spec/webhook-spec.ts';
+import { CopyButton } from '@web/components/ui/copy-button.tsx';
 
 /** The complete webhook block as it stands in a workflow graph, ready to paste. */
 export function WebhookBlockView({ model, errorCount }: { model: SpecModel; errorCount: number }) {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { type Control, Controller, useFormState } from 'react-hook-form';
-import type { SpecModel } from '../../../../core/spec/webhook-spec.ts';
-import { JsonEditor } from '../../../lib/monaco/json-editor.tsx';
+import type { SpecModel } from '@core/spec/webhook-spec.ts';
+import { JsonEditor } from '@web/lib/monaco/json-editor.tsx';
 import type { SpecFormValues } from '../model/spec-form-schema.ts';
 
 const WEBHOOK_INPUT_URI = 'inmemory://inlet/webhook-input.json';

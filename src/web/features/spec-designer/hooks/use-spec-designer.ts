@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type DeepPartial, useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
-import type { Column, DataframeType, SpecModel } from '../../../../core/spec/webhook-spec.ts';
+import { specModelIssues } from '@core/spec/spec-issues.ts';
+import type { Column, DataframeType, SpecModel } from '@core/spec/webhook-spec.ts';
 import { specFormSchema, type SpecFormValues } from '../model/spec-form-schema.ts';
 import { readSpecText, sameSpecModel, specModelToText } from '../model/spec-text.ts';
 

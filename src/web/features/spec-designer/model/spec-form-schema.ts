@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { specModelIssues } from '../../../../core/spec/spec-issues.ts';
-import { specModelSchema } from '../../../../core/spec/webhook-spec.ts';
+import { specModelIssues } from '@core/spec/spec-issues.ts';
+import { specModelSchema } from '@core/spec/webhook-spec.ts';
 
 /**
  * The designer form's schema: the spec model's shape, plus the rules a schema alone cannot

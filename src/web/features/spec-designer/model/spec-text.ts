@@ -5,14 +5,10 @@ import {
   printParseErrorCode,
   type ParseError,
 } from 'jsonc-parser';
-import { offsetToLineColumn } from '../../../../core/judge/line-column.ts';
-import type { SpecModelIssue } from '../../../../core/spec/spec-issues.ts';
-import {
-  parseWebhookSpec,
-  type SpecIssue,
-  type SpecModel,
-} from '../../../../core/spec/webhook-spec.ts';
-import { errorMessage } from '../../../../core/error-message.ts';
+import { offsetToLineColumn } from '@core/judge/line-column.ts';
+import type { SpecModelIssue } from '@core/spec/spec-issues.ts';
+import { parseWebhookSpec, type SpecIssue, type SpecModel } from '@core/spec/webhook-spec.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /** Something wrong with a JSON text, placed at a line and column (1-based) for people. */
 export type TextProblem = {

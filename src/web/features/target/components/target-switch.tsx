@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useConnection } from '../../../lib/api/connection-context.tsx';
-import { TARGET_LABELS, TARGETS, type Target } from '../../../lib/api/connection.ts';
+import { useConnection } from '@web/lib/api/connection-context.tsx';
+import { TARGET_LABELS, TARGETS, type Target } from '@web/lib/api/connection.ts';
 import './target-switch.css';
 
 /**

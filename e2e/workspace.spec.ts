@@ -20,6 +20,11 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
     await expect(designer.columnRows).toHaveCount(3);
   });
 
+  await test.step('The example fills the empty sample payload, judged at once', async () => {
+    await expect(payload.summary).toContainText('0 errors');
+    await expect(payload.summary).not.toContainText('No payload yet');
+  });
+
   await test.step('The columns table, the payload editor and "Run test" are within the viewport', async () => {
     await expect(designer.blockSpec.getByRole('table')).toBeInViewport();
     await expect(payload.editor).toBeInViewport();

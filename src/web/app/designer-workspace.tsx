@@ -73,6 +73,14 @@ export function DesignerWorkspace() {
   }, []);
   const [activePane, setActivePane] = useActivePane();
   const payloadRef = useRef<PayloadSessionHandle>(null);
+  const handleExample = useCallback(
+    (payload: string) => {
+      void payloadRef.current?.fillIfBlank(payload, 'the example payload').then((filled) => {
+        if (filled) announce('Added the example columns, and example rows to the empty payload.');
+      });
+    },
+    [announce],
+  );
   const handleOpenAsSample = useCallback(
     (body: string) => {
       const sample = sampleFromBody(body);
@@ -175,6 +183,7 @@ export function DesignerWorkspace() {
         initialModel={active.model}
         {...(active.jsonText === undefined ? {} : { initialJsonText: active.jsonText })}
         onChange={updateActive}
+        onExample={handleExample}
       />
     </section>
   );

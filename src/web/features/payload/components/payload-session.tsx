@@ -63,6 +63,8 @@ export type PayloadSessionProps = {
  */
 export type PayloadSessionHandle = {
   replaceText: (text: string, label: string) => Promise<boolean>;
+  /** Puts `text` in the payload only when the payload is blank; resolves to whether it did. */
+  fillIfBlank: (text: string, label: string) => Promise<boolean>;
   /**
    * Adds columns chosen elsewhere (the inbox's "Infer from traffic") exactly as this payload's
    * own "Infer columns" does: to the spec, then the payload's values coerced to their types.
@@ -136,6 +138,11 @@ export function PayloadSession({
     ref,
     () => ({
       replaceText: (text, label) => replaceLatest.current(text, label),
+      fillIfBlank: (text, label) => {
+        const current = editorRef.current?.snapshot().text;
+        if (current === undefined || current.trim() !== '') return Promise.resolve(false);
+        return replaceLatest.current(text, label);
+      },
       addColumns: (columns) => {
         addColumnsLatest.current(columns);
       },

@@ -17,6 +17,20 @@ const EXAMPLE_COLUMNS: Column[] = [
   { name: 'employee_count', type: 'integer', required: false, description: '' },
 ];
 
+/** Rows that fit EXAMPLE_COLUMNS, so a new user sees a payload judged at once. */
+const EXAMPLE_PAYLOAD = `${JSON.stringify(
+  [
+    {
+      company_name: 'Analytical Engines',
+      website: 'https://analytical.example',
+      employee_count: 42,
+    },
+    { company_name: 'Difference Works', employee_count: 7 },
+  ],
+  null,
+  2,
+)}\n`;
+
 const columnLabel = (name: string | undefined, index: number): string =>
   name?.trim() ? `“${name}”` : `column ${index + 1}`;
 
@@ -27,10 +41,12 @@ export type ColumnsTableProps = {
   model: SpecModel;
   /** Non-blocking notes per column index (such as spaces around a name). */
   warnings: ReadonlyMap<number, string>;
+  /** "Start from an example" was used: its sample rows, for an empty payload to take. */
+  onExample?: ((payload: string) => void) | undefined;
 };
 
 /** The spec's columns: edit in place, add, remove (with undo) and reorder, all by keyboard. */
-export function ColumnsTable({ form, columns, model, warnings }: ColumnsTableProps) {
+export function ColumnsTable({ form, columns, model, warnings, onExample }: ColumnsTableProps) {
   const { control, register, getValues } = form;
   const { errors, touchedFields } = useFormState({ control });
   const { fields, append, remove, move, insert } = columns;
@@ -79,6 +95,7 @@ export function ColumnsTable({ form, columns, model, warnings }: ColumnsTablePro
     setRemoved(undefined);
     append(EXAMPLE_COLUMNS, { shouldFocus: true, focusName: 'columns.0.name' });
     announce(`Added ${EXAMPLE_COLUMNS.length} example columns.`);
+    onExample?.(EXAMPLE_PAYLOAD);
   };
 
   const handleMove = (index: number, delta: -1 | 1, focusControl: RowControl) => {

@@ -32,11 +32,19 @@ export type SpecDesignerProps = {
   initialModel: SpecModel;
   initialJsonText?: string;
   onChange: (change: SpecChange) => void;
+  /** "Start from an example" was used: its sample rows, for an empty payload to take. */
+  onExample?: (payload: string) => void;
   ref?: Ref<SpecDesignerHandle>;
 };
 
 /** The webhook block spec designer: the form, the spec as JSON beside it, and the block. */
-export function SpecDesigner({ initialModel, initialJsonText, onChange, ref }: SpecDesignerProps) {
+export function SpecDesigner({
+  initialModel,
+  initialJsonText,
+  onChange,
+  onExample,
+  ref,
+}: SpecDesignerProps) {
   const {
     form,
     columns,
@@ -96,7 +104,13 @@ export function SpecDesigner({ initialModel, initialJsonText, onChange, ref }: S
             value={model.dataframe_type}
             onSet={setDataframeType}
           />
-          <ColumnsTable form={form} columns={columns} model={model} warnings={warnings} />
+          <ColumnsTable
+            form={form}
+            columns={columns}
+            model={model}
+            warnings={warnings}
+            onExample={onExample}
+          />
           <WebhookInputField control={form.control} />
         </form>
       </section>

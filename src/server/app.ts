@@ -43,6 +43,7 @@ import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { createWorkflowStore } from './store/workflow-store.ts';
 import { checkDeliveryUrls } from './workflows/check-delivery-urls.ts';
 import { createValidationCache } from './workflows/validation-cache.ts';
+import { cacheWorkflows } from './intake/workflow-cache.ts';
 
 /** A sink for log lines (pino's LogStream). */
 export type LogStream = { write: (line: string) => void };
@@ -141,6 +142,7 @@ export async function createApp({
   const idempotency = createIdempotencyStore(db);
   idempotency.prune();
   const validation = createValidationCache();
+  const checkedWorkflows = cacheWorkflows(workflows);
   const signer = createDownloadSigner(key.key);
   const executor = createExecutor({
     db,
@@ -164,7 +166,7 @@ export async function createApp({
   });
   const limits = { maxRows: config.maxRows, maxBodyBytes: config.maxBodyBytes };
   const intake = createRunIntake({
-    readers: { workflows, idempotency, validation, ...limits },
+    readers: { workflows: checkedWorkflows, idempotency, ...limits },
     thread: config.runIntakeThread ? { dbFile: db.name, ...limits } : null,
     log: app.log,
   });

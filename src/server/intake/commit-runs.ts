@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { WorkflowRunStartedResponse } from '@core/wire/run.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { RunStore } from '../store/run-store.ts';
-import { idempotencyKeyReused, type IntakeResult } from './prepare-run.ts';
+import { idempotencyKeyReused } from './claim-idempotency-key.ts';
+import type { IntakeResult } from './prepare-run.ts';
 
 type Prepared = Exclude<IntakeResult, { kind: 'error' }>;
 type Settled = { answer: WorkflowRunStartedResponse } | { error: Error };

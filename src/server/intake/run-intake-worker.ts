@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createIdempotencyStore } from '../store/idempotency-store.ts';
 import { createWorkflowStore } from '../store/workflow-store.ts';
-import { createValidationCache } from '../workflows/validation-cache.ts';
 import {
   intakeJobSchema,
   workerDataSchema,
@@ -37,7 +36,6 @@ const workflows = cacheWorkflows(createWorkflowStore(db));
 const readers = {
   workflows,
   idempotency: createIdempotencyStore(db),
-  validation: createValidationCache(),
   maxRows: data.maxRows,
   maxBodyBytes: data.maxBodyBytes,
 };

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { createWorkflowStore } from '../store/workflow-store.ts';
 import { createIdempotencyStore } from '../store/idempotency-store.ts';
 import { openDatabase } from '../store/open-database.ts';
-import { createValidationCache } from '../workflows/validation-cache.ts';
 import { createRunIntake } from './run-intake.ts';
+import { cacheWorkflows } from './workflow-cache.ts';
 
 /** A refused run request as the intake answers it, with the body kept for the inbox. */
 const refusedWithBody = z.looseObject({
@@ -30,9 +30,8 @@ describe('run intake', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const readers = {
-    workflows: createWorkflowStore(db),
+    workflows: cacheWorkflows(createWorkflowStore(db)),
     idempotency: createIdempotencyStore(db),
-    validation: createValidationCache(),
     maxRows: 100,
     maxBodyBytes: 10_000,
   };

@@ -12,7 +12,6 @@ import {
   type IntakeRequest,
   type IntakeResult,
 } from './prepare-run.ts';
-import { cacheWorkflows } from './workflow-cache.ts';
 
 export type RunIntake = {
   /** Prepares a run request (see prepareRun), on the worker thread when it serves. */
@@ -69,9 +68,8 @@ export function createRunIntake(options: {
   thread: IntakeWorkerData | null;
   log: FastifyBaseLogger;
 }): RunIntake {
-  const { log } = options;
-  const workflows = cacheWorkflows(options.readers.workflows);
-  const readers = { ...options.readers, workflows };
+  const { log, readers } = options;
+  const { workflows } = readers;
   if (!options.thread) {
     return {
       prepare: (request) => inline(readers, request),

@@ -427,3 +427,24 @@ describe.each([
     expect(JSON.stringify(response.headers) + response.body).not.toContain(TEST_KEY);
   });
 });
+
+describe('POST /workflows/run while the sandbox shuts down', () => {
+  it('answers the 503 before it reads the request: a malformed body gets it too', async () => {
+    const t = await startTestApp({});
+    try {
+      const workflowId = await createWorkflow(t);
+      await t.app.sandbox.drain(0);
+      const malformed = await t.call({
+        method: 'POST',
+        url: `${RUN}?workflow_id=${workflowId}`,
+        payload: '{"webhook_payload": [',
+        headers: jsonHeaders,
+      });
+      expect(malformed.statusCode).toBe(503);
+      expect(malformed.headers['retry-after']).toBe('5');
+      expect(json(malformed)).toEqual({ detail: containing('shutting down') });
+    } finally {
+      await t.close();
+    }
+  });
+});

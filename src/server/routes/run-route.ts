@@ -29,6 +29,14 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
   void app.register((scope, _options, done) => {
     registerUnreadJsonBody(scope);
     scope.post('/workflows/run', async (request, reply): Promise<WorkflowRunStartedResponse> => {
+      // First: a server shutting down prepares nothing it would then refuse to write.
+      if (!executor.accepting) {
+        void reply.header('Retry-After', '5');
+        throw detailError(
+          503,
+          'The sandbox is shutting down and takes no new runs; retry once it is back.',
+        );
+      }
       const body = request.body;
       const prepared = await intake.prepare({
         body: body instanceof Uint8Array ? body : undefined,
@@ -42,13 +50,6 @@ export function registerRunRoute(app: FastifyInstance, deps: RunRouteDeps): void
       if (prepared.kind === 'error') {
         const { status, body: errorBody, headers } = prepared.error;
         throw new HttpError(status, errorBody, headers);
-      }
-      if (!executor.accepting) {
-        void reply.header('Retry-After', '5');
-        throw detailError(
-          503,
-          'The sandbox is shutting down and takes no new runs; retry once it is back.',
-        );
       }
       if (prepared.kind === 'insert') deps.queueCap.check();
       return committer.commit(prepared);

@@ -79,7 +79,8 @@ class FakeModel implements SliceTarget {
       for (let index = after; index < starts.length; index += 1) {
         starts[index] = (starts[index] ?? 0) + shift;
       }
-      starts.splice(first, after - first, ...breaksIn(text, from));
+      // concat, not splice(...spread): a slice can hold more lines than a call takes arguments.
+      this.#starts = starts.slice(0, first).concat(breaksIn(text, from), starts.slice(after));
       this.edits += 1;
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INBOX_PATH } from './inbox.ts';
+import { INBOX_PATH, inboxTargetSchema } from './inbox.ts';
 
 /**
  * Inlet-only (issue 15, "Changes checked against evidence"): `POST /inlet/inbox/impact`
@@ -19,6 +19,8 @@ const webhookSpecSchema = z.record(z.string(), z.unknown());
 
 export const changeImpactRequestSchema = z.object({
   workflow_id: z.string().min(1).max(200),
+  /** Whose recorded requests are judged: the sandbox's, or those sent to Sixtyfour (live). */
+  target: inboxTargetSchema.default('sandbox'),
   /** The webhook block's specs as stored, and as they would be after the change. */
   before: webhookSpecSchema,
   after: webhookSpecSchema,

@@ -3,8 +3,9 @@ import { FINDING_KINDS } from '../judge/judgement.ts';
 
 /**
  * Inlet-only inbox (issue 15, "The inbox"): every `POST /workflows/run` the sandbox answered,
- * accepted or refused, with why. `GET /inlet/inbox` lists them (newest first, no bodies) and
- * `GET /inlet/inbox/{id}` shows one. Not part of Sixtyfour's API.
+ * accepted or refused, with why, and every one sent to Sixtyfour through Inlet's proxy (issue 15,
+ * "Changes checked against evidence"), marked by target. `GET /inlet/inbox` lists them (newest
+ * first, no bodies) and `GET /inlet/inbox/{id}` shows one. Not part of Sixtyfour's API.
  */
 
 /** Path of the read routes (authenticated like `/workflows`). */
@@ -46,6 +47,14 @@ export const inboxCauseSchema = z.enum([
 ]);
 export type InboxCause = z.infer<typeof inboxCauseSchema>;
 
+/**
+ * Where a recorded run request was sent: the sandbox (`POST /workflows/run`), or Sixtyfour
+ * through Inlet's proxy (`POST /inlet/sixtyfour/workflows/run`), the live target. Entries
+ * recorded before targets were kept are the sandbox's.
+ */
+export const inboxTargetSchema = z.enum(['sandbox', 'live']);
+export type InboxTarget = z.infer<typeof inboxTargetSchema>;
+
 /** Accepted: a 2xx (a run started, or an Idempotency-Key replay); refused: anything else. */
 export const inboxOutcomeSchema = z.enum(['accepted', 'refused']);
 export type InboxOutcome = z.infer<typeof inboxOutcomeSchema>;
@@ -73,6 +82,8 @@ export const inboxJudgedSchema = z.object({
 export type InboxJudged = z.infer<typeof inboxJudgedSchema>;
 
 export const inboxListQuerySchema = z.object({
+  /** The sandbox's requests unless told: the list was the sandbox's before live ones were kept. */
+  target: inboxTargetSchema.default('sandbox'),
   workflow_id: z.string().min(1).max(200).optional(),
   outcome: inboxOutcomeSchema.optional(),
   cause: inboxCauseSchema.optional(),
@@ -89,6 +100,7 @@ export const inboxIdParamsSchema = z.object({ id: z.coerce.number().int().min(1)
 /** One entry in a list: everything but headers, body, findings and the answer's text. */
 export const inboxEntrySummarySchema = z.object({
   id: z.number().int(),
+  target: inboxTargetSchema,
   received_at: z.string(),
   /** The request's path and query, API keys masked. */
   url: z.string(),

@@ -88,6 +88,10 @@ export function classifyAnswer(
         : ['invalid_request'];
     case 429:
       return ['rate_limited'];
+    // Only the proxy answers these: Sixtyfour could not be reached, or failed (5xx).
+    case 502:
+    case 504:
+      return ['unavailable'];
     case 503:
       return [
         typeof detail === 'string' && detail.includes('INLET_MAX_QUEUED_RUNS')

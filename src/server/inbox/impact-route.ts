@@ -39,9 +39,9 @@ function payloadOf(body: Buffer): { value: unknown } | undefined {
 }
 
 /**
- * `POST /inlet/inbox/impact`: the workflow's newest recorded run requests (and the samples
- * sent), each judged against the spec before and after a change with the sandbox's judge.
- * Listed: every item whose judgement moves; counted: all of them.
+ * `POST /inlet/inbox/impact`: the workflow's newest recorded run requests to the target asked
+ * for (the sandbox, or Sixtyfour through the proxy), and the samples sent, each judged against
+ * the spec before and after a change with the sandbox's judge. Listed: every item whose judgement moves; counted: all of them.
  */
 export function registerImpactRoute(
   app: FastifyInstance,
@@ -80,6 +80,7 @@ export function registerImpactRoute(
       add({ id: null, label: sample.label, received_at: null }, value);
     }
     const { entries } = store.list({
+      target: body.target,
       workflow_id: body.workflow_id,
       limit: body.limit,
     });

@@ -4,10 +4,12 @@ import {
   INBOX_ANSWER_KEPT_BYTES,
   INBOX_BODY_KEPT_BYTES,
   type InboxJudged,
+  type InboxTarget,
 } from '@core/wire/inbox.ts';
 import { contentTypeOf } from '../http/json-body.ts';
 import { maskedHeaders } from '../http/masked-headers.ts';
 import { redactUrl } from '../http/redact-url.ts';
+import { PROXY_PREFIX } from '../proxy/proxy-routes.ts';
 import type { InboxStore, NewInboxEntry } from '../store/inbox-store.ts';
 import { classifyAnswer } from './classify-answer.ts';
 import type { InboxBodyEncoding } from './inbox-body.ts';
@@ -23,9 +25,23 @@ declare module 'fastify' {
 }
 
 const RUN_PATH = '/workflows/run';
+/** The run endpoint through the proxy: the only path its wildcard route forwards as a run. */
+const LIVE_RUN_PATH = `${PROXY_PREFIX}${RUN_PATH}`;
+
+/** Where a request was sent, when it is a run request; undefined for any other request. */
+function runTargetOf(request: FastifyRequest): InboxTarget | undefined {
+  if (request.method !== 'POST') return undefined;
+  const route = request.routeOptions.url;
+  if (route === RUN_PATH) return 'sandbox';
+  if (route === undefined || !route.startsWith(PROXY_PREFIX)) return undefined;
+  const question = request.url.indexOf('?');
+  const path = question < 0 ? request.url : request.url.slice(0, question);
+  return path === LIVE_RUN_PATH ? 'live' : undefined;
+}
 
 /** What is taken from a request as it is answered; the rest of the work waits for the flush. */
 type Captured = {
+  target: InboxTarget;
   request: FastifyRequest;
   receivedMs: number;
   durationMs: number;
@@ -89,7 +105,12 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
   const { request, statusCode } = captured;
   const scrub = scrubberFor(request, secrets);
   const url = redactUrl(scrub.text(request.url));
-  const raw = request.receivedBytes;
+  // The proxy's body is read by the JSON parser, which keeps its text (a BOM dropped).
+  const raw =
+    request.receivedBytes ??
+    (captured.target === 'live' && request.rawBody !== undefined
+      ? Buffer.from(request.rawBody, 'utf8')
+      : undefined);
   let body: Buffer | null = null;
   let bodyEncoding: InboxBodyEncoding = null;
   let bodySha256: string | null = null;
@@ -119,6 +140,7 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
   }));
   const causes = classifyAnswer(statusCode, captured.answer, judged);
   return {
+    target: captured.target,
     receivedMs: captured.receivedMs,
     durationMs: captured.durationMs,
     url,
@@ -145,7 +167,8 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
 
 /**
  * Records every answer to `POST /workflows/run` (issue 15, "The inbox"), accepted or refused
- * by any hook or the route: an onSend hook takes the status and the answer as they leave and
+ * by any hook or the route, and to `POST /inlet/sixtyfour/workflows/run` (target live: the
+ * upstream's answer as the proxy passes it on, or the proxy's own refusal): an onSend hook takes the status and the answer as they leave and
  * queues them; the hashing, masking and the insert run after the answer is written, batched
  * per turn of the event loop in one transaction. A failed write loses inbox entries, never an
  * answer.
@@ -180,10 +203,12 @@ export function registerInboxRecording(
   app.decorateRequest('inboxBody', undefined);
   // A callback hook, not an async one: it runs on every answer.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.method === 'POST' && request.routeOptions.url === RUN_PATH) {
+    const target = runTargetOf(request);
+    if (target !== undefined) {
       const durationMs = reply.elapsedTime;
       if (pending.length === 0) setImmediate(flush);
       pending.push({
+        target,
         request,
         receivedMs: Math.round(Date.now() - durationMs),
         durationMs,

@@ -181,7 +181,9 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
       const value = response.headers.get(name);
       if (value !== null) void reply.header(name, value);
     }
-    return reply.code(response.status).send(Readable.from(chunks));
+    // A run's answer is small, and sent whole so the inbox records it (record-inbox.ts).
+    const whole = request.method === 'POST' && path === '/workflows/run';
+    return reply.code(response.status).send(whole ? Buffer.concat(chunks) : Readable.from(chunks));
   };
 
   app.route({ method: ['GET', 'POST'], url: `${PROXY_PREFIX}/workflows`, handler: forward });

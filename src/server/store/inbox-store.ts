@@ -7,16 +7,19 @@ import {
   inboxFindingSchema,
   inboxHeaderSchema,
   inboxOutcomeSchema,
+  inboxTargetSchema,
   type InboxCause,
   type InboxEntrySummary,
   type InboxFinding,
   type InboxJudged,
   type InboxListQuery,
   type InboxOutcome,
+  type InboxTarget,
 } from '@core/wire/inbox.ts';
 
 /** One recorded request, as the recorder hands it over: keys already masked, body already cut. */
 export type NewInboxEntry = {
+  target: InboxTarget;
   receivedMs: number;
   durationMs: number;
   url: string;
@@ -58,10 +61,11 @@ export type StoredInboxEntry = InboxEntrySummary & {
 };
 
 const SUMMARY_COLUMNS =
-  'id, received_at, url, workflow_id, status_code, outcome, causes, job_id, content_type, body_size, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
+  'id, target, received_at, url, workflow_id, status_code, outcome, causes, job_id, content_type, body_size, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
 
 const summaryRowSchema = z.object({
   id: z.number(),
+  target: inboxTargetSchema,
   received_at: z.string(),
   url: z.string(),
   workflow_id: z.string().nullable(),
@@ -117,12 +121,12 @@ export function createInboxStore(
 ): InboxStore {
   const now = limits.now ?? Date.now;
   const maxAgeMs = limits.maxAgeHours * 3_600_000;
-  // Positional parameters: binding 21 named ones costs more than the insert itself.
+  // Positional parameters: binding 23 named ones costs more than the insert itself.
   const insert = db.prepare(`INSERT INTO inbox
-    (received_ms, received_at, duration_ms, url, workflow_id, status_code, outcome, causes,
+    (target, received_ms, received_at, duration_ms, url, workflow_id, status_code, outcome, causes,
      job_id, headers, content_type, body, body_encoding, body_size, body_sha256, body_truncated,
      findings_source, findings, error_count, warning_count, answer, answer_truncated)
-    VALUES (${Array.from({ length: 22 }, () => '?').join(', ')})`);
+    VALUES (${Array.from({ length: 23 }, () => '?').join(', ')})`);
   const pruneCount = db.prepare('DELETE FROM inbox WHERE id <= ?');
   const pruneAge = db.prepare(`DELETE FROM inbox WHERE id < coalesce(
     (SELECT id FROM inbox WHERE received_ms >= ? ORDER BY id LIMIT 1),
@@ -132,6 +136,7 @@ export function createInboxStore(
   );
   // A cause is matched inside the JSON list; causes are enum words, so '"word"' cannot overlap.
   const filters = `WHERE (@before IS NULL OR id < @before)
+      AND target = @target
       AND (@workflowId IS NULL OR workflow_id = @workflowId)
       AND (@outcome IS NULL OR outcome = @outcome)
       AND (@cause IS NULL OR instr(causes, @cause) > 0)`;
@@ -150,6 +155,7 @@ export function createInboxStore(
     let last = 0;
     for (const entry of entries) {
       const { lastInsertRowid } = insert.run(
+        entry.target,
         entry.receivedMs,
         new Date(entry.receivedMs).toISOString(),
         entry.durationMs,
@@ -187,6 +193,7 @@ export function createInboxStore(
     },
     list(query) {
       const params = {
+        target: query.target,
         before: query.before ?? null,
         workflowId: query.workflow_id ?? null,
         outcome: query.outcome ?? null,

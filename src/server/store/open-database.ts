@@ -128,7 +128,8 @@ export function ensureDataDir(dataDir: string): void {
 /**
  * Brings a database made by an older Inlet up to this SCHEMA. SQLite has no
  * `ADD COLUMN IF NOT EXISTS`, so each added column is guarded by a look at `table_info`.
- * Only nullable columns are added: existing rows read NULL ("not recorded").
+ * Only nullable columns are added, so existing rows read NULL ("not recorded"), or columns
+ * with a default that is true of every existing row (inbox.target).
  */
 function migrate(db: Database.Database): void {
   const columns = new Set(
@@ -174,6 +175,7 @@ CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (ru
   // Every POST /workflows/run answered, accepted or refused; inbox-store.ts.
   db.exec(`CREATE TABLE IF NOT EXISTS inbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
+  target TEXT NOT NULL DEFAULT 'sandbox',
   received_ms INTEGER NOT NULL,
   received_at TEXT NOT NULL,
   duration_ms REAL NOT NULL,
@@ -197,6 +199,18 @@ CREATE INDEX IF NOT EXISTS receiver_deliveries_by_run ON receiver_deliveries (ru
   answer TEXT NOT NULL,
   answer_truncated INTEGER NOT NULL
 );`);
+  const inboxColumns = new Set(
+    db
+      .prepare('SELECT name FROM pragma_table_info(?)')
+      .pluck()
+      .all('inbox')
+      .filter((name): name is string => typeof name === 'string'),
+  );
+  // Where the request was sent ('sandbox', or 'live' through the proxy). Not nullable, but
+  // with a default: every row recorded before it was a request to the sandbox.
+  if (!inboxColumns.has('target')) {
+    db.exec("ALTER TABLE inbox ADD COLUMN target TEXT NOT NULL DEFAULT 'sandbox'");
+  }
   // No index beyond the id: each costs every run request a write, and the inbox is at most
   // INLET_INBOX_MAX_ENTRIES rows, read newest first (inbox-store.ts).
 }

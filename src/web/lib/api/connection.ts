@@ -27,9 +27,12 @@ export type Connection = {
 
 /**
  * The connection for Inlet's own routes (the inbox, the receiver's deliveries): on this
- * server whatever the console's target, never through the proxy.
+ * server whatever the console's target, never through the proxy, and with the UI's session
+ * cookie only: a Sixtyfour key typed for the live target is never sent to them (it is not
+ * this server's key, which would answer 401).
  */
 export const onThisServer = (connection: Connection): Connection => ({
   ...connection,
   basePath: TARGET_BASE_PATHS.sandbox,
+  apiKey: undefined,
 });

@@ -5,6 +5,7 @@ import {
   type ImpactChange,
   type ImpactItem,
 } from '@core/wire/change-impact.ts';
+import type { InboxTarget } from '@core/wire/inbox.ts';
 import type { Connection } from '@web/lib/api/connection.ts';
 import { useDebounced } from '@web/lib/use-debounced.ts';
 import { useChangeImpact, useInboxEntry } from '../api/change-impact.ts';
@@ -26,6 +27,8 @@ const CHANGE_TEXT: Record<ImpactChange, string> = {
 
 export type ChangeImpactPanelProps = {
   connection: Connection;
+  /** Whose recorded requests are the evidence: the sandbox's, or those sent to Sixtyfour. */
+  target: InboxTarget;
   workflowId: string;
   workflowName: string;
   /** The webhook specs as stored, and as the change would make them. */
@@ -38,23 +41,24 @@ export type ChangeImpactPanelProps = {
 };
 
 /**
- * What a spec change does to the evidence: the workflow's recorded requests (the sandbox's
- * inbox) and the draft's sample, judged against the stored spec and the changed one.
+ * What a spec change does to the evidence: the workflow's recorded requests (the inbox's, of
+ * the sandbox or of the live target through the proxy) and the draft's sample, judged against the stored spec and the changed one.
  */
 export function ChangeImpactPanel(props: ChangeImpactPanelProps) {
   const titleId = useId();
-  const { connection, workflowId, before, after, sampleText } = props;
+  const { connection, target, workflowId, before, after, sampleText } = props;
   // One object while its parts stay the same: the debounce restarts on a new one.
   const latest = useMemo<ChangeImpactRequest>(() => {
     const sample = sampleText.length <= MAX_SAMPLE_CHARS && sampleText.trim() !== '';
     return {
       workflow_id: workflowId,
+      target,
       before,
       after,
       limit: CHANGE_IMPACT_MAX_REQUESTS,
       samples: sample ? [{ label: 'The sample payload', text: sampleText }] : [],
     };
-  }, [workflowId, before, after, sampleText]);
+  }, [workflowId, target, before, after, sampleText]);
   const request = useDebounced(latest, SETTLE_MS);
   const impact = useChangeImpact(connection, request);
   const [shown, setShown] = useState<number | undefined>(undefined);

@@ -35,6 +35,7 @@ export function SandboxEvidence({
       {savedSpecs && changedSpecs && (
         <ChangeImpactPanel
           connection={connection}
+          target="sandbox"
           workflowId={workflow.id}
           workflowName={workflow.name}
           before={savedSpecs}

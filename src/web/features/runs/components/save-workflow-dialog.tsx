@@ -1,5 +1,6 @@
 import { WORKFLOW_NAME_MAX_LENGTH } from '@core/limits.ts';
-import { type SubmitEvent, useId, useState } from 'react';
+import { type SubmitEvent, useId, useMemo, useState } from 'react';
+import { z } from 'zod';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { specModelIssues } from '@core/spec/spec-issues.ts';
 import type { WorkflowGraph, WorkflowResponse } from '@core/wire/workflow.ts';
@@ -18,8 +19,10 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 import { OverrideFoldChoice, useOverrideFold } from './override-fold-choice.tsx';
 import { receiverNameFor } from '../api/deliveries.ts';
 import { BlockStepsEditor } from './block-steps-editor.tsx';
+import { ChangeImpactPanel } from './change-impact-panel.tsx';
 import { DownstreamCheck } from './downstream-check.tsx';
 import { WebhookBlockDiff } from './webhook-block-diff.tsx';
+import { findWebhookSpecs } from '../model/workflow-draft.ts';
 
 export type SaveWorkflowDialogProps = {
   open: boolean;
@@ -29,11 +32,15 @@ export type SaveWorkflowDialogProps = {
   specModel: SpecModel;
   /** The draft's specs_override text: the dialog asks whether to fold it into the spec. */
   overrideText: string;
+  /** The draft's sample payload, judged with the live target's recorded requests. */
+  payloadText: string;
   defaultName: string;
   /** The workflow open in the console, updated unless the user saves a new one. */
   current: WorkflowResponse | undefined;
   onSaved: (workflow: WorkflowResponse, how: SavedHow) => void;
 };
+
+const webhookSpecsSchema = z.record(z.string(), z.unknown());
 
 /** How the override was saved: `folded` is the merged spec, when it went into the workflow. */
 export type SavedHow = { folded: SpecModel | undefined };
@@ -57,6 +64,7 @@ function SaveWorkflowForm({
   connection,
   specModel,
   overrideText,
+  payloadText,
   defaultName,
   current,
   onSaved,
@@ -77,6 +85,20 @@ function SaveWorkflowForm({
   // The webhook specs this save would write (the override folded in when chosen).
   const toSave = fold.specsToSave();
   const nextSpecs = toSave.success ? toSave.specs : undefined;
+  // One object while the specs stay the same, so the change impact's wait for quiet settles.
+  const nextSpecsText = nextSpecs === undefined ? undefined : JSON.stringify(nextSpecs);
+  const settledNextSpecs = useMemo(
+    () =>
+      nextSpecsText === undefined ? undefined : webhookSpecsSchema.parse(JSON.parse(nextSpecsText)),
+    [nextSpecsText],
+  );
+  const storedSpecs = findWebhookSpecs(current?.workflow_definition);
+  // Issue 15: an update of a workflow on Sixtyfour first shows what the change does to the
+  // requests recorded on their way there through the proxy (the sandbox shows it in its panel).
+  const liveImpact =
+    connection.target === 'sixtyfour' && current !== undefined && !asNew
+      ? { workflow: current, before: storedSpecs, after: settledNextSpecs }
+      : undefined;
 
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -170,6 +192,18 @@ function SaveWorkflowForm({
         />
       )}
       <OverrideFoldChoice fold={fold} />
+      {liveImpact?.before && liveImpact.after && (
+        <ChangeImpactPanel
+          connection={connection}
+          target="live"
+          workflowId={liveImpact.workflow.id}
+          workflowName={liveImpact.workflow.name}
+          before={liveImpact.before}
+          after={liveImpact.after}
+          changeLabel={`Saving to ${targetLabel}`}
+          sampleText={payloadText}
+        />
+      )}
       {(problem !== undefined || save.isError) && (
         <ApiErrorNotice error={save.error} message={problem} />
       )}

@@ -260,6 +260,7 @@ export function TestRunConsole({
         targetLabel={label}
         specModel={specModel}
         overrideText={slot.overrideText}
+        payloadText={payloadText}
         defaultName={specName}
         current={workflow}
         onSaved={handleSaved}

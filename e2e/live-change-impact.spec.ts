@@ -1,10 +1,15 @@
+import { z } from 'zod';
 import { expect, test } from './support/fixtures.ts';
+import { InboxPage } from './pages/inbox-page.ts';
 import { DesignerPage } from './pages/designer-page.ts';
 import { RunConsole } from './pages/run-console.ts';
 import { UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 import { SANDBOX_HEADERS, webhookWorkflow } from './support/sandbox-api.ts';
 
 const NAME = 'E2E live change impact';
+const entriesSchema = z.object({
+  entries: z.array(z.object({ id: z.number(), target: z.string() })),
+});
 
 test.describe('Change impact when saving to Sixtyfour', () => {
   test('making a column required lists the recorded live request that lacks it', async ({
@@ -15,7 +20,7 @@ test.describe('Change impact when saving to Sixtyfour', () => {
     // The page sets the UI's cookie, which the requests below carry as the UI's own calls do.
     await console_.open();
 
-    const { lacking, sandboxId } =
+    const { id, lacking, sandboxId } =
       await test.step('A workflow on Sixtyfour and its traffic', async () => {
         const created = await page.request.post(`${UPSTREAM_BASE}/workflows/create_workflow`, {
           headers: { 'x-api-key': UPSTREAM_API_KEY },
@@ -48,14 +53,14 @@ test.describe('Change impact when saving to Sixtyfour', () => {
         const live = await page.request.get(`/inlet/inbox?target=live&workflow_id=${id}`, {
           headers: SANDBOX_HEADERS,
         });
-        const { entries } = (await live.json()) as { entries: { id: number; target: string }[] };
+        const { entries } = entriesSchema.parse(await live.json());
         expect(entries.map((entry) => entry.target)).toEqual(['live', 'live']);
         const sandbox = await page.request.get(`/inlet/inbox?workflow_id=${id}`, {
           headers: SANDBOX_HEADERS,
         });
-        const local_ = (await sandbox.json()) as { entries: { id: number }[] };
+        const local_ = entriesSchema.parse(await sandbox.json());
         // Newest first: Beta, the second request, lacks a website.
-        return { lacking: entries[0]?.id ?? 0, sandboxId: local_.entries[0]?.id ?? 0 };
+        return { id, lacking: entries[0]?.id ?? 0, sandboxId: local_.entries[0]?.id ?? 0 };
       });
 
     await console_.chooseTarget('Sixtyfour');
@@ -79,6 +84,20 @@ test.describe('Change impact when saving to Sixtyfour', () => {
       await expect(impact.getByText(`Request ${String(sandboxId)} `)).toHaveCount(0);
       await impact.getByRole('button', { name: `Show request ${String(lacking)}` }).click();
       await expect(impact.getByLabel(`Body of request ${String(lacking)}`)).toContainText('Beta');
+    });
+
+    await test.step('The Inbox lists the live requests under its Sixtyfour target', async () => {
+      await page.keyboard.press('Escape');
+      const inbox = new InboxPage(page);
+      const opens = inbox.table.getByRole('button', { name: /^Open request/ });
+      await inbox.workflowFilter.fill(id);
+      // The sandbox's own: the one request it refused for this id.
+      await expect(opens).toHaveCount(1);
+      await inbox.targetFilter.selectOption({ label: 'Sixtyfour, through Inlet' });
+      await expect(opens).toHaveCount(2);
+      await expect(
+        inbox.table.getByRole('button', { name: `Open request ${String(lacking)}` }),
+      ).toBeVisible();
     });
   });
 });

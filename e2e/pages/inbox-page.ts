@@ -15,6 +15,7 @@ export class InboxPage {
   readonly replayWorkflow: Locator;
   readonly inferFromTraffic: Locator;
   readonly workflowFilter: Locator;
+  readonly targetFilter: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Inbox', exact: true });
@@ -26,6 +27,7 @@ export class InboxPage {
     this.replay = this.details.getByRole('button', { name: 'Replay', exact: true });
     this.inferFromTraffic = this.region.getByRole('button', { name: 'Infer from traffic' });
     this.workflowFilter = this.region.getByRole('textbox', { name: 'Workflow', exact: true });
+    this.targetFilter = this.region.getByRole('combobox', { name: 'Target', exact: true });
     this.resetBody = this.details.getByRole('button', { name: 'Reset to the recorded body' });
     this.applyOverride = this.details.getByRole('checkbox', {
       name: "Apply the console's override",

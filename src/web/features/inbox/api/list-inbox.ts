@@ -4,6 +4,7 @@ import {
   inboxListResponseSchema,
   type InboxCause,
   type InboxOutcome,
+  type InboxTarget,
 } from '@core/wire/inbox.ts';
 import { apiRequest } from '@web/lib/api-client.ts';
 import { inboxKeyRoot } from './query-keys.ts';
@@ -14,6 +15,8 @@ export const INBOX_POLL_MS = 2_000;
 export const INBOX_LIST_LIMIT = 50;
 
 export type InboxFilters = {
+  /** The sandbox's own requests, or those Inlet's proxy sent to Sixtyfour. */
+  target: InboxTarget;
   workflowId: string;
   outcome: InboxOutcome | '';
   cause: InboxCause | '';
@@ -21,6 +24,7 @@ export type InboxFilters = {
 };
 
 export const NO_INBOX_FILTERS: InboxFilters = {
+  target: 'sandbox',
   workflowId: '',
   outcome: '',
   cause: '',
@@ -35,6 +39,7 @@ export const listInbox = (filters: InboxFilters, signal?: AbortSignal) =>
   apiRequest(SANDBOX_CONNECTION, {
     path: INBOX_PATH,
     query: {
+      target: filters.target,
       workflow_id: orUndefined(filters.workflowId),
       outcome: orUndefined(filters.outcome),
       cause: orUndefined(filters.cause),

@@ -2,8 +2,10 @@ import { useId } from 'react';
 import {
   inboxCauseSchema,
   inboxOutcomeSchema,
+  inboxTargetSchema,
   type InboxCause,
   type InboxOutcome,
+  type InboxTarget,
 } from '@core/wire/inbox.ts';
 import type { InboxFilters } from '../api/list-inbox.ts';
 import { causeLabel } from '../model/format-inbox.ts';
@@ -11,8 +13,14 @@ import { causeLabel } from '../model/format-inbox.ts';
 const isOutcome = (value: string): value is InboxOutcome =>
   inboxOutcomeSchema.safeParse(value).success;
 const isCause = (value: string): value is InboxCause => inboxCauseSchema.safeParse(value).success;
+const isTarget = (value: string): value is InboxTarget =>
+  inboxTargetSchema.safeParse(value).success;
+const TARGET_LABELS: Record<InboxTarget, string> = {
+  sandbox: 'Sandbox',
+  live: 'Sixtyfour, through Inlet',
+};
 
-/** Workflow, outcome, cause and a search in bodies. */
+/** Target, workflow, outcome, cause and a search in bodies. */
 export function InboxFiltersBar({
   filters,
   onChange,
@@ -23,6 +31,24 @@ export function InboxFiltersBar({
   const id = useId();
   return (
     <div className="inbox__filters">
+      <label className="field-label" htmlFor={`${id}-target`}>
+        Target
+      </label>
+      <select
+        id={`${id}-target`}
+        className="input select"
+        value={filters.target}
+        onChange={(event) => {
+          const value = event.target.value;
+          onChange({ ...filters, target: isTarget(value) ? value : 'sandbox' });
+        }}
+      >
+        {inboxTargetSchema.options.map((target) => (
+          <option key={target} value={target}>
+            {TARGET_LABELS[target]}
+          </option>
+        ))}
+      </select>
       <label className="field-label" htmlFor={`${id}-workflow`}>
         Workflow
       </label>

@@ -77,6 +77,12 @@ test('a refused request sent from outside the app shows in the Inbox with its ca
     await inbox.open(row);
   });
 
+  await test.step('Its row names the workflow, the id it was sent to beneath', async () => {
+    const workflowCell = inbox.row(workflowId).getByRole('cell', { name: WORKFLOW.workflow_name });
+    await expect(workflowCell).toBeVisible();
+    await expect(workflowCell).toContainText(workflowId);
+  });
+
   await test.step('Opened, it shows the masked key, the body and the answer', async () => {
     await expect(inbox.details.getByRole('table', { name: 'Request headers' })).toContainText(
       'x-api-key[masked]',

@@ -5,6 +5,24 @@ import { WorkspacePage } from './pages/workspace-page.ts';
 import { companies, companySpec } from './support/company-rows.ts';
 import { expect, test } from './support/fixtures.ts';
 
+/**
+ * The row above the payload editor holds its title, actions and "Judged against" status on
+ * one line: no taller than one button plus less than a second one.
+ */
+async function expectPayloadHeaderOneLine(payload: PayloadPage): Promise<void> {
+  const header = payload.region
+    .getByRole('heading', { name: 'Sample payload', exact: true })
+    .locator('xpath=..');
+  await expect(header.getByRole('status', { name: 'Judged against' })).toBeVisible();
+  const headerBox = await header.boundingBox();
+  const buttonBox = await payload.importButton.boundingBox();
+  if (!headerBox || !buttonBox) throw new Error('The payload header is not laid out.');
+  expect(
+    headerBox.height,
+    `header ${headerBox.height} px high, a button ${buttonBox.height} px`,
+  ).toBeLessThan(buttonBox.height * 2);
+}
+
 test('at 1280×800 the spec, the payload editor and "Run test" are all in view', async ({
   page,
 }) => {
@@ -72,6 +90,10 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
     expect(new Set(tops).size, `button tops ${tops.join(', ')}`).toBe(1);
   });
 
+  await test.step('The payload pane header (title, actions, status) is one line', async () => {
+    await expectPayloadHeaderOneLine(payload);
+  });
+
   await test.step('"Copied" shows without moving the button', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const copy = designer.blockView.getByRole('button', { name: 'Copy block' });
@@ -106,6 +128,12 @@ test('at 1280×800 a run just started comes into view, and so does one opened fr
   await run.open();
   await run.designSpec(companySpec(companies(3)));
   await run.saveWorkflow('E2E in view');
+
+  await test.step('Judged against the saved workflow, the payload header is one line', async () => {
+    const payload = new PayloadPage(page);
+    await expect(page.getByRole('status', { name: 'Judged against' })).toContainText('E2E in view');
+    await expectPayloadHeaderOneLine(payload);
+  });
 
   await test.step('"Run test": the run status scrolls into view and ends completed', async () => {
     await run.runTest();
@@ -215,7 +243,8 @@ test('"More actions" in the payload toolbar is a menu run by keyboard', async ({
   await test.step('Now there is a webhook_input to load; a click elsewhere closes the menu', async () => {
     await payload.moreActions.click();
     await expect(item('Load webhook_input')).toBeEnabled();
-    await payload.summary.click();
+    // The pane's title: the menu, open under the header's last button, covers the summary.
+    await payload.region.getByRole('heading', { name: 'Sample payload', exact: true }).click();
     await expect(menu).toBeHidden();
   });
 });

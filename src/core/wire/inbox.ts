@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_KINDS } from '../judge/judgement.ts';
+import { WORKFLOW_NAME_MAX_LENGTH } from '../limits.ts';
 
 /**
  * Inlet-only inbox (issue 15, "The inbox"): every `POST /workflows/run` the sandbox answered,
@@ -106,6 +107,8 @@ export const inboxEntrySummarySchema = z.object({
   url: z.string(),
   /** The `workflow_id` query parameter as sent (it may name no workflow); null without one. */
   workflow_id: z.string().nullable(),
+  /** The name of the workflow `workflow_id` names now; null when it names none (any more). */
+  workflow_name: z.string().max(WORKFLOW_NAME_MAX_LENGTH).nullable(),
   status_code: z.number().int(),
   outcome: inboxOutcomeSchema,
   /** Why it was refused; for an accepted request, the causes of its warnings (wrong_type). */

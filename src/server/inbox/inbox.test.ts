@@ -11,7 +11,7 @@ import {
   type InboxEntry,
 } from '@core/wire/inbox.ts';
 import { MASKED_HEADER_VALUE } from '@core/wire/receiver.ts';
-import { MAX_JSON_DEPTH } from '@core/limits.ts';
+import { MAX_JSON_DEPTH, WORKFLOW_NAME_MAX_LENGTH } from '@core/limits.ts';
 import { DOCUMENTED_PAYLOAD, createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
@@ -455,6 +455,55 @@ describe('inbox read routes', () => {
       expect(missing.statusCode).toBe(404);
     } finally {
       await ui.close();
+    }
+  });
+});
+
+describe('inbox workflow names', () => {
+  it('lists the name the workflow has now, none for an unknown one, cut to the name limit', async () => {
+    const t = await startTestApp();
+    try {
+      const workflowId = await createWorkflow(t, {
+        ...linearWorkflow(),
+        workflow_name: 'Inbox names',
+      });
+      const send = (id: string) =>
+        t.call({
+          method: 'POST',
+          url: `${RUN}?workflow_id=${encodeURIComponent(id)}`,
+          payload: JSON.stringify({ webhook_payload: DOCUMENTED_PAYLOAD }),
+          headers: jsonHeaders,
+        });
+      expect((await send(workflowId)).statusCode).toBe(200);
+      expect((await send('wf_missing')).statusCode).toBe(404);
+      const names = async () =>
+        (await listOf(t)).entries.map((entry) => [entry.workflow_id, entry.workflow_name]);
+      expect(await names()).toEqual([
+        ['wf_missing', null],
+        [workflowId, 'Inbox names'],
+      ]);
+      const renamed = await t.call({
+        method: 'POST',
+        url: `/workflows/update_workflow?workflow_id=${encodeURIComponent(workflowId)}`,
+        payload: JSON.stringify({ workflow_name: 'Inbox names, renamed' }),
+        headers: jsonHeaders,
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      expect(await names()).toEqual([
+        ['wf_missing', null],
+        [workflowId, 'Inbox names, renamed'],
+      ]);
+      // A name stored before names were limited is shown cut to the limit.
+      t.app.sandbox.db
+        .prepare('UPDATE workflows SET name = ? WHERE id = ?')
+        .run('n'.repeat(WORKFLOW_NAME_MAX_LENGTH + 50), workflowId);
+      const [, mine] = (await listOf(t)).entries;
+      expect(mine?.workflow_name).toBe('n'.repeat(WORKFLOW_NAME_MAX_LENGTH));
+      expect((await entryOf(t, mine?.id ?? 0)).workflow_name).toBe(
+        'n'.repeat(WORKFLOW_NAME_MAX_LENGTH),
+      );
+    } finally {
+      await t.close();
     }
   });
 });

@@ -9,7 +9,7 @@ import {
   type RunProgress,
 } from './active-run.ts';
 import { deliverOutgoingWebhook, type OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
-import { blockMetrics } from './run-blocks.ts';
+import { blockMetrics } from './block-metrics.ts';
 
 /**
  * Sends each pending outgoing_webhook block's rows, in order, and settles its block state.

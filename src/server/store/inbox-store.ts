@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readInboxBody, type InboxBodyEncoding } from '../inbox/inbox-body.ts';
 import { z } from 'zod';
+import { WORKFLOW_NAME_MAX_LENGTH } from '@core/limits.ts';
 import {
   inboxCauseSchema,
   inboxEntrySummarySchema,
@@ -60,8 +61,10 @@ export type StoredInboxEntry = InboxEntrySummary & {
   answer_truncated: boolean;
 };
 
+// The workflow's name is looked up by primary key when read, so a renamed workflow shows its
+// new name and an entry for an unknown or deleted one shows none.
 const SUMMARY_COLUMNS =
-  'id, target, received_at, url, workflow_id, status_code, outcome, causes, job_id, content_type, body_size, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
+  'id, target, received_at, url, workflow_id, (SELECT name FROM workflows WHERE workflows.id = inbox.workflow_id) AS workflow_name, status_code, outcome, causes, job_id, content_type, body_size, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
 
 const summaryRowSchema = z.object({
   id: z.number(),
@@ -69,6 +72,7 @@ const summaryRowSchema = z.object({
   received_at: z.string(),
   url: z.string(),
   workflow_id: z.string().nullable(),
+  workflow_name: z.string().nullable(),
   status_code: z.number(),
   outcome: inboxOutcomeSchema,
   causes: z.string(),
@@ -94,6 +98,8 @@ const detailRowSchema = summaryRowSchema.extend({
 const toSummary = (row: z.infer<typeof summaryRowSchema>): InboxEntrySummary =>
   inboxEntrySummarySchema.parse({
     ...row,
+    // Names are refused past the limit when saved; one stored before the limit is cut to it.
+    workflow_name: row.workflow_name?.slice(0, WORKFLOW_NAME_MAX_LENGTH) ?? null,
     causes: z.array(inboxCauseSchema).parse(JSON.parse(row.causes)),
     body_truncated: row.body_truncated === 1,
     body_read: row.body_read === 1,

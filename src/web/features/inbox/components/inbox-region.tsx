@@ -4,6 +4,7 @@ import { NO_INBOX_FILTERS, useInbox, type InboxFilters } from '../api/list-inbox
 import { causesText, formatReceivedAt } from '../model/format-inbox.ts';
 import { InboxEntryDetails } from './inbox-entry-details.tsx';
 import { InboxFiltersBar } from './inbox-filters.tsx';
+import { InboxWorkflowCell } from './inbox-workflow-cell.tsx';
 import { InferFromTraffic, type TrafficInference } from './infer-from-traffic.tsx';
 import type { ConsoleOverride } from '../model/replay-override.ts';
 import './inbox.css';
@@ -82,7 +83,9 @@ export function InboxRegion({
                         {time}
                       </button>
                     </td>
-                    <td className="inbox__mono">{entry.workflow_id ?? '—'}</td>
+                    <td>
+                      <InboxWorkflowCell id={entry.workflow_id} name={entry.workflow_name} />
+                    </td>
                     <td>
                       <span className={`inbox__status inbox__status--${entry.outcome}`}>
                         {entry.status_code}

@@ -270,7 +270,7 @@ export function PayloadSession({
           <h2 className="panel__title" id="sample-payload-title">
             Sample payload
           </h2>
-          {headerNote}
+          {headerNote !== undefined && <div className="payload__header-note">{headerNote}</div>}
           <PayloadToolbar
             importing={imports.busy}
             canInfer={judged !== undefined && judged.judgement.summary.rowCount > 0}

@@ -16,7 +16,8 @@ export type PayloadToolbarProps = {
 
 /**
  * What can be done with the sample payload as a whole, on one line in the payload pane at
- * 1280 px: importing and inferring as buttons, the rest under "More actions".
+ * 1280 px beside its title and status: importing and inferring as buttons, the rest under
+ * "More actions".
  */
 export function PayloadToolbar(props: PayloadToolbarProps) {
   return (
@@ -31,7 +32,12 @@ export function PayloadToolbar(props: PayloadToolbarProps) {
         Infer columns
       </button>
       <MenuButton
-        label="More actions"
+        // Shown as "More"; its accessible name (and its menu's) stays "More actions".
+        label={
+          <>
+            More<span className="visually-hidden"> actions</span>
+          </>
+        }
         actions={[
           { label: 'Export JSON', onSelect: props.onExport },
           { label: 'Save as webhook_input', disabled: !props.canSave, onSelect: props.onSave },

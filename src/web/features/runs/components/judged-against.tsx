@@ -8,9 +8,20 @@ import { ApiErrorNotice } from './api-error-notice.tsx';
 
 /** Names the spec the sample payload is judged against: the one the next run uses. */
 export function JudgedAgainstStatus({ judged }: { judged: JudgedSpec | undefined }) {
+  const label = judged?.label ?? 'form draft';
   return (
-    <p className="judged-against" role="status" aria-label="Judged against">
-      Judged against <strong>{judged?.label ?? 'form draft'}</strong>
+    // The title holds the whole text where the pane's header cuts it short.
+    <p
+      className="judged-against"
+      role="status"
+      aria-label="Judged against"
+      title={`Judged against ${label}`}
+    >
+      <span className="judged-against__prefix">Judged against </span>
+      <span className="judged-against__short" aria-hidden="true">
+        vs.{' '}
+      </span>
+      <strong>{label}</strong>
     </p>
   );
 }

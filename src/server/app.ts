@@ -42,7 +42,6 @@ import { createRunStore } from './store/run-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { createWorkflowStore } from './store/workflow-store.ts';
 import { checkDeliveryUrls } from './workflows/check-delivery-urls.ts';
-import { createValidationCache } from './workflows/validation-cache.ts';
 import { cacheWorkflows } from './intake/workflow-cache.ts';
 
 /** A sink for log lines (pino's LogStream). */
@@ -141,7 +140,6 @@ export async function createApp({
   const results = createResultStore(db);
   const idempotency = createIdempotencyStore(db);
   idempotency.prune();
-  const validation = createValidationCache();
   const checkedWorkflows = cacheWorkflows(workflows);
   const signer = createDownloadSigner(key.key);
   const executor = createExecutor({
@@ -149,7 +147,7 @@ export async function createApp({
     runs,
     results,
     workflows,
-    validation,
+    checkedWorkflows,
     dataDir: config.dataDir,
     rowMs: config.sandboxRowMs,
     outgoing: {

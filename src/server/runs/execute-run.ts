@@ -32,7 +32,7 @@ export function createRunExecution(options: ExecutorOptions) {
   const deliveryDeps = { ...options, writer };
 
   return async function executeRun(jobId: string, state: ActiveRun): Promise<void> {
-    const started = startRun(runs, options.validation, jobId, state);
+    const started = startRun(runs, options.checkedWorkflows, jobId, state);
     if (!started) return;
     const { run, plan } = started;
     const progress = createRunProgress(

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ResultStore } from '../store/result-store.ts';
 import type { RunStore } from '../store/run-store.ts';
 import type { WorkflowStore } from '../store/workflow-store.ts';
-import type { ValidationCache } from '../workflows/validation-cache.ts';
+import type { CachedWorkflows } from '../intake/workflow-cache.ts';
 import type { OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
 
 /** What the run executor works with. */
@@ -12,7 +12,8 @@ export type ExecutorOptions = {
   runs: RunStore;
   results: ResultStore;
   workflows: WorkflowStore;
-  validation: ValidationCache;
+  /** The workflows with their graphs checked once per stored version, shared with the intake. */
+  checkedWorkflows: CachedWorkflows;
   dataDir: string;
   rowMs: number;
   outgoing: OutgoingWebhookOptions;

@@ -1,7 +1,7 @@
 import type { PlannedBlock } from '@core/workflow/workflow-graph.ts';
 import type { RunStore, StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
-import type { ValidationCache } from '../workflows/validation-cache.ts';
+import type { CachedWorkflows } from '../intake/workflow-cache.ts';
 import type { ActiveRun } from './active-run.ts';
 import { crashPoint } from './crash-point.ts';
 import { readRunPlan } from './read-run-plan.ts';
@@ -15,13 +15,13 @@ export type StartedRun = { run: StoredRun; plan: PlannedBlock[] };
  */
 export function startRun(
   runs: RunStore,
-  validation: ValidationCache,
+  workflows: CachedWorkflows,
   jobId: string,
   state: ActiveRun,
 ): StartedRun | null {
   const run = runs.get(jobId);
   if (run?.status !== 'queued') return null;
-  const planned = readRunPlan(run, validation);
+  const planned = readRunPlan(run, workflows);
   if (!planned.ok) {
     runs.finish(jobId, ['queued'], { status: 'failed', status_reason: planned.statusReason });
     return null;

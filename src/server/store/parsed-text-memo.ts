@@ -5,15 +5,6 @@ const MAX_ENTRIES = 128;
 /** Longer texts are parsed every time, not kept. */
 const MAX_KEY_CHARS = 64 * 1024;
 
-/** Values this module froze whole, down to their leaves. */
-const deeplyFrozen = new WeakSet<object>();
-
-/**
- * Whether `value` is one that a memo returned: frozen to its leaves, so it can never change
- * and anything computed from it can be kept by the object itself.
- */
-export const isDeeplyFrozen = (value: object): boolean => deeplyFrozen.has(value);
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -36,7 +27,6 @@ export function memoizeParse<T>(parse: (text: string) => T): (text: string) => T
     const value = parse(text);
     if (text.length > MAX_KEY_CHARS) return value;
     parsed.set(text, deepFreeze(value));
-    if (typeof value === 'object' && value !== null) deeplyFrozen.add(value);
     return value;
   };
 }

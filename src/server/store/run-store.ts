@@ -65,6 +65,8 @@ export type StoredRun = Omit<RunRow, ParsedColumns> & {
   result_formats: ResultFormat[] | null;
   /** The graph as it runs: the source block's effective spec (with specs_override) included. */
   definition: WorkflowGraph;
+  /** The graph's JSON text as stored: the executor matches it to its workflow's checked version. */
+  definitionJson: string;
   /** `specs_override` as the request sent it; null without one, and for runs stored before it was kept. */
   specsOverrideJson: string | null;
   warnings: RunWarning[];
@@ -85,7 +87,7 @@ const blocksSchema = z.array(blockLiveStatusSchema);
 const parseBlocks = memoizeParse((text) => blocksSchema.parse(JSON.parse(text)));
 
 /** What the run list shows of a run: no graph, no override (the list reads neither). */
-export type RunSummary = Omit<StoredRun, 'definition' | 'specsOverrideJson'>;
+export type RunSummary = Omit<StoredRun, 'definition' | 'definitionJson' | 'specsOverrideJson'>;
 const SUMMARY_COLUMNS = `seq, job_id, workflow_id, workflow_name, status, status_reason,
   error_message, save_json, result_formats, warnings, blocks, metrics, created_at, started_at,
   completed_at, updated_at`;
@@ -136,6 +138,7 @@ function toStored(raw: unknown): StoredRun {
   return {
     ...toSummary(row),
     definition: parseStoredGraph(row.definition),
+    definitionJson: row.definition,
     specsOverrideJson: row.specs_override,
   };
 }

@@ -32,6 +32,7 @@ import { ProblemsList } from './problems-list.tsx';
 import { ReplacePayloadDialog } from './replace-payload-dialog.tsx';
 import { ReplacedNotice } from './replaced-notice.tsx';
 import { ValidationSummary } from './validation-summary.tsx';
+import { editorHasText } from '../model/editor-has-text.ts';
 import { errorMessage } from '@core/error-message.ts';
 
 export type PayloadSessionProps = {
@@ -139,8 +140,8 @@ export function PayloadSession({
     () => ({
       replaceText: (text, label) => replaceLatest.current(text, label),
       fillIfBlank: (text, label) => {
-        const current = editorRef.current?.snapshot().text;
-        if (current === undefined || current.trim() !== '') return Promise.resolve(false);
+        const editor = editorRef.current;
+        if (!editor || editorHasText(editor)) return Promise.resolve(false);
         return replaceLatest.current(text, label);
       },
       addColumns: (columns) => {

@@ -1,5 +1,6 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import type { LargeJsonEditorHandle } from '@web/lib/monaco/large-json-editor.tsx';
+import { editorHasText } from '../model/editor-has-text.ts';
 
 /** A replacement waiting for the user's answer: what would replace the payload. */
 export type ReplaceRequest = { label: string; answer: (replace: boolean) => void };
@@ -43,7 +44,7 @@ export function usePayloadReplace({
       } finally {
         programmaticRef.current = false;
       }
-      baselineRef.current = edited ? EDITED : editor.snapshot().version;
+      baselineRef.current = edited ? EDITED : editor.textLength().version;
     },
     [editorRef],
   );
@@ -60,8 +61,8 @@ export function usePayloadReplace({
   const replaceWith = (text: string, label: string): Promise<boolean> => {
     const editor = editorRef.current;
     if (!editor) return Promise.resolve(false);
-    const current = editor.snapshot();
-    const edited = current.version !== baselineRef.current && current.text.trim() !== '';
+    // The version first: the text is read (when short) only for edits since the baseline.
+    const edited = editor.textLength().version !== baselineRef.current && editorHasText(editor);
     const confirmed = edited
       ? new Promise<boolean>((resolve) => {
           setRequest({
@@ -75,16 +76,14 @@ export function usePayloadReplace({
       : Promise.resolve(true);
     return confirmed.then((replace) => {
       if (!replace) return false;
-      // Read again: the text may have changed while the question was open.
-      const previous = editorRef.current?.snapshot();
+      // Read again: the text may have changed while the question was open. Read once, and
+      // only when there is text to give back with "Undo".
+      const now = editorRef.current;
+      const previous = now && editorHasText(now) ? now.snapshot() : undefined;
       const previousEdited = previous !== undefined && previous.version !== baselineRef.current;
       put(text, false);
       onReplaced();
-      showReplaced(
-        previous && previous.text.trim() !== ''
-          ? { label, previous: previous.text, previousEdited }
-          : undefined,
-      );
+      showReplaced(previous ? { label, previous: previous.text, previousEdited } : undefined);
       return true;
     });
   };

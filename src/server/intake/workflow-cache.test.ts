@@ -60,4 +60,13 @@ describe('the workflows the run path reads', () => {
     workflows.forget();
     expect(workflows.get('b0000000-0000-4000-8000-000000000002')?.check.ok).toBe(true);
   });
+
+  it('keeps no workflow whose graph text is over a million characters', () => {
+    const big = linearWorkflow([], { webhook_input: JSON.stringify('x'.repeat(1_000_001)) });
+    store.save({ ...stored(big.workflow_definition), id: 'd0000000-0000-4000-8000-000000000004' });
+    const workflows = cacheWorkflows(store);
+    const first = workflows.get('d0000000-0000-4000-8000-000000000004');
+    expect(first?.check.ok).toBe(true);
+    expect(workflows.get('d0000000-0000-4000-8000-000000000004')).not.toBe(first);
+  });
 });

@@ -4,6 +4,12 @@ import { checkStoredWorkflow, type CheckedWorkflow } from '../workflows/check-st
 
 /** How many workflows are kept; the least recently used goes first. */
 const MAX_ENTRIES = 256;
+/**
+ * A workflow whose graph text is longer (a large webhook_input) is read and checked on every
+ * request instead: 256 kept graphs then hold at most about 256M characters of text, and as
+ * much again parsed.
+ */
+const MAX_KEPT_CHARS = 1_000_000;
 
 export type CachedWorkflows = {
   /** The stored workflow with its graph checked (see checkStoredWorkflow), or undefined. */
@@ -29,7 +35,8 @@ export function cacheWorkflows(store: Pick<WorkflowStore, 'get'>): CachedWorkflo
       if (hit !== undefined) return hit ?? undefined;
       const stored = store.get(id);
       const workflow = stored === undefined ? undefined : checkStoredWorkflow(stored);
-      kept.set(id, workflow ?? null);
+      const size = workflow?.check.ok ? workflow.check.text.length : 0;
+      if (size <= MAX_KEPT_CHARS) kept.set(id, workflow ?? null);
       return workflow;
     },
     forget() {

@@ -10,4 +10,10 @@ describe('errorMessage', () => {
     expect(errorMessage(42)).toBe('42');
     expect(errorMessage({ no: 'message' }, 'Invalid JSON')).toBe('Invalid JSON');
   });
+  it('says an error cloned from another thread (a plain object) by its message', () => {
+    expect(errorMessage({ name: 'SqliteError', message: 'database is locked' })).toBe(
+      'database is locked',
+    );
+    expect(errorMessage({ message: 42 }, 'fallback')).toBe('fallback');
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Worker } from 'node:worker_threads';
+import { errorMessage } from '@core/error-message.ts';
 import {
   workerMessageSchema,
   WORKFLOWS_CHANGED,
@@ -40,13 +41,6 @@ const inline = (readers: IntakeReaders, request: IntakeRequest): Promise<IntakeR
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-};
-
-const messageOf = (error: unknown): string => {
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    return String(error.message);
-  }
-  return String(error);
 };
 
 type Waiting = {
@@ -116,7 +110,7 @@ export function createRunIntake(options: {
       workerData: { ...options.thread, tsxApi, entry },
     });
   } catch (error) {
-    gone(messageOf(error));
+    gone(errorMessage(error));
     return {
       prepare: (request) => inline(readers, request),
       ready,
@@ -151,7 +145,7 @@ export function createRunIntake(options: {
   });
   // An error from the thread arrives cloned, not always as an Error (a SqliteError is not).
   worker.on('error', (error: unknown) => {
-    gone(messageOf(error));
+    gone(errorMessage(error));
   });
   worker.on('exit', (code) => {
     gone(closing ? '' : `exit code ${code}`);

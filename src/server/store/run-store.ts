@@ -8,6 +8,7 @@ import { memoizeParse } from './parsed-text-memo.ts';
 import { parseStoredGraph } from './stored-graph.ts';
 import { asBuffer, decompressJson } from './compressed-json.ts';
 import { nowIso } from './timestamps.ts';
+import { errorMessage } from '@core/error-message.ts';
 
 /** Every column of `runs` but the payload, which older runs keep there (see `payload`). */
 const COLUMNS = `seq, job_id, workflow_id, workflow_name, status, status_reason, error_message,
@@ -123,7 +124,7 @@ function readSummary(raw: unknown): RunSummary | { unreadable: string } {
   try {
     return toSummary(row.data);
   } catch (error) {
-    return { unreadable: error instanceof Error ? error.message : String(error) };
+    return { unreadable: errorMessage(error) };
   }
 }
 

@@ -40,35 +40,11 @@ const piecesOf = (key: string): IDBKeyRange =>
 const piecesRecordSchema = z.object({ pieces: z.number().int().nonnegative(), length: z.number() });
 
 /** Runs `write` in one readwrite transaction; resolves once it committed. */
-function writeTransaction(write: (store: IDBObjectStore) => void): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded = () => {
-      open.result.createObjectStore(STORE);
-    };
-    open.onerror = () => {
-      reject(open.error ?? new Error('IndexedDB could not be opened.'));
-    };
-    open.onsuccess = () => {
-      const db = open.result;
-      try {
-        const transaction = db.transaction(STORE, 'readwrite');
-        transaction.oncomplete = () => {
-          db.close();
-          resolve();
-        };
-        transaction.onerror = transaction.onabort = () => {
-          db.close();
-          reject(transaction.error ?? new Error('IndexedDB refused the write.'));
-        };
-        write(transaction.objectStore(STORE));
-      } catch (error) {
-        db.close();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
+const writeTransaction = (write: (store: IDBObjectStore) => void): Promise<void> =>
+  transact('readwrite', (store) => {
+    write(store);
+    return () => undefined;
   });
-}
 
 /** Puts `text` in pieces under `key`, one piece per task, then the record that names them. */
 function writePieces(key: string, text: string): Promise<void> {
@@ -88,9 +64,13 @@ function writePieces(key: string, text: string): Promise<void> {
   });
 }
 
-function request<T>(
-  run: (store: IDBObjectStore) => IDBRequest<T>,
+/**
+ * Opens the store, runs `work` in one transaction of `mode`, and resolves with what the getter
+ * `work` returned reads once the transaction committed.
+ */
+function transact<T>(
   mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => () => T,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const open = indexedDB.open(DB_NAME, 1);
@@ -104,10 +84,10 @@ function request<T>(
       const db = open.result;
       try {
         const transaction = db.transaction(STORE, mode);
-        const pending = run(transaction.objectStore(STORE));
+        const result = work(transaction.objectStore(STORE));
         transaction.oncomplete = () => {
           db.close();
-          resolve(pending.result);
+          resolve(result());
         };
         transaction.onerror = transaction.onabort = () => {
           db.close();
@@ -120,6 +100,16 @@ function request<T>(
     };
   });
 }
+
+/** One request's result, once its transaction committed. */
+const request = <T>(
+  run: (store: IDBObjectStore) => IDBRequest<T>,
+  mode: IDBTransactionMode,
+): Promise<T> =>
+  transact(mode, (store) => {
+    const pending = run(store);
+    return () => pending.result;
+  });
 
 /** The text under `key` in localStorage, at once; undefined when not there. */
 export function readPayloadNow(storage: KeyValueStorage | undefined, key: string) {

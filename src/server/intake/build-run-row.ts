@@ -32,14 +32,20 @@ export function chosenResultFormats(
   return [...formats];
 }
 
-/** Step 6: the run's row, serialised here so the write on the event loop only binds it. */
+/**
+ * Step 6: the run's row, serialised here so the write on the event loop only binds it. With
+ * `compressedBody` (the whole body, compressed for the inbox) rows sent as webhook_payload are
+ * stored as that body: neither serialised again nor compressed a second time.
+ */
 export function buildRunRow(
   read: ReadRunRequest,
   workflow: RunnableWorkflow,
   effective: EffectiveWorkflow,
   accepted: { rows: unknown[]; judgement: Judgement },
+  compressedBody: Uint8Array | undefined,
 ): NewRunRow {
   const { query, body } = read;
+  const fromBody = read.hasPayload && compressedBody !== undefined;
   return {
     job_id: newJobId(),
     workflow_id: workflow.id,
@@ -48,7 +54,8 @@ export function buildRunRow(
     save_json: query.save_json,
     result_formats: chosenResultFormats(query.result_formats, query.save_json),
     definitionJson: effective.definitionJson,
-    payload: compressJson(JSON.stringify(accepted.rows)),
+    payload: fromBody ? compressedBody : compressJson(JSON.stringify(accepted.rows)),
+    payloadForm: fromBody ? 'body' : 'rows',
     specsOverrideJson:
       body.specs_override === undefined || body.specs_override === null
         ? null

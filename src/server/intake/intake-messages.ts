@@ -37,6 +37,7 @@ const newRunRowSchema = z.object({
   result_formats: z.array(resultFormatSchema),
   definitionJson: z.string(),
   payload: z.instanceof(Uint8Array),
+  payloadForm: z.enum(['rows', 'body']),
   specsOverrideJson: z.string().nullable(),
   warningsJson: z.string(),
   blocksJson: z.string(),

@@ -1,4 +1,4 @@
-import type { InboxJudged } from '@core/wire/inbox.ts';
+import { INBOX_BODY_KEPT_BYTES, type InboxJudged } from '@core/wire/inbox.ts';
 import type { Caller } from '../auth/api-auth.ts';
 import { HttpError } from '../http/http-error.ts';
 import { compressInboxBody } from '../inbox/inbox-body.ts';
@@ -64,22 +64,33 @@ const errorResult = (error: HttpError, judged?: InboxJudged): IntakeResult => ({
  * unexpected failures (a store that cannot be read).
  */
 export function prepareRun(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
-  const result = prepareOrRefuse(readers, request);
-  return request.body === undefined
-    ? result
-    : { ...result, inboxBody: compressInboxBody(request.body) };
+  const { body } = request;
+  // Compressed once: the inbox's copy of the body, and a run's payload when the body is whole.
+  const inboxBody = body === undefined ? undefined : compressInboxBody(body);
+  const wholeBody =
+    body !== undefined && body.length <= INBOX_BODY_KEPT_BYTES ? inboxBody : undefined;
+  const result = prepareOrRefuse(readers, request, wholeBody);
+  return inboxBody === undefined ? result : { ...result, inboxBody };
 }
 
-function prepareOrRefuse(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
+function prepareOrRefuse(
+  readers: IntakeReaders,
+  request: IntakeRequest,
+  compressedBody: Uint8Array | undefined,
+): IntakeResult {
   try {
-    return prepare(readers, request);
+    return prepare(readers, request, compressedBody);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return errorResult(error);
   }
 }
 
-function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
+function prepare(
+  readers: IntakeReaders,
+  request: IntakeRequest,
+  compressedBody: Uint8Array | undefined,
+): IntakeResult {
   const read = readRunRequest(request);
   const key = claimIdempotencyKey(readers.idempotency, read, request.idempotencyKey);
   if ('replay' in key) return { kind: 'replay', jobId: key.replay };
@@ -92,7 +103,7 @@ function prepare(readers: IntakeReaders, request: IntakeRequest): IntakeResult {
   if (!judged.accepted) return errorResult(judged.error, judged.judged);
   return {
     kind: 'insert',
-    run: buildRunRow(read, workflow, effective, judged),
+    run: buildRunRow(read, workflow, effective, judged, compressedBody),
     idempotency: key.claim,
     judged: judged.judged,
   };

@@ -16,9 +16,9 @@ const rowsSchema = z.array(jsonObjectSchema);
 
 /** The run's payload rows, as the intake stored them. */
 function readPayload(runs: RunStore, jobId: string): Row[] {
-  const payloadText = runs.payload(jobId);
-  if (payloadText === undefined) throw new Error('The run’s payload is missing from the store.');
-  return rowsSchema.parse(JSON.parse(payloadText));
+  const rows = runs.payloadRows(jobId);
+  if (rows === undefined) throw new Error('The run’s payload is missing from the store.');
+  return rowsSchema.parse(rows);
 }
 
 /**

@@ -152,6 +152,16 @@ function migrate(db: Database.Database): void {
   );
   // The size in bytes of a result file as downloaded, measured the first time it is asked for.
   if (!resultColumns.has('file_size')) db.exec('ALTER TABLE results ADD COLUMN file_size INTEGER');
+  const payloadColumns = new Set(
+    db
+      .prepare('SELECT name FROM pragma_table_info(?)')
+      .pluck()
+      .all('run_payloads')
+      .filter((name): name is string => typeof name === 'string'),
+  );
+  // What a payload holds: NULL, the rows' JSON; 'body', the run request's body, whose
+  // webhook_payload the rows are (stored as the inbox's copy, compressed once); run-store.ts.
+  if (!payloadColumns.has('form')) db.exec('ALTER TABLE run_payloads ADD COLUMN form TEXT');
   // Deliveries the local receiver (POST /inlet/receiver/{name}) got; delivery-store.ts.
   db.exec(`CREATE TABLE IF NOT EXISTS receiver_deliveries (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

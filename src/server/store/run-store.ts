@@ -14,7 +14,6 @@ import { errorMessage } from '@core/error-message.ts';
 const COLUMNS = `seq, job_id, workflow_id, workflow_name, status, status_reason, error_message,
   save_json, result_formats, definition, specs_override, warnings, blocks, metrics, created_at,
   started_at, completed_at, updated_at`;
-const payloadRowSchema = z.object({ payload: z.union([z.string(), z.instanceof(Uint8Array)]) });
 
 const runRowSchema = z.object({
   seq: z.number(),
@@ -169,12 +168,31 @@ export type NewRunRow = {
   /** The result files to save, in order, JSON included when save_json asks for it. */
   result_formats: ResultFormat[];
   definitionJson: string;
-  /** The rows' JSON, compressed by `compressJson`. */
+  /**
+   * Compressed by brotli: the rows' JSON (`rows`), or the request's whole body (`body`), whose
+   * `webhook_payload` the rows are. A body is the inbox's compressed copy, so a run request's
+   * body is compressed once, and its rows are never serialised again.
+   */
   payload: Uint8Array;
+  payloadForm: PayloadForm;
   specsOverrideJson: string | null;
   warningsJson: string;
   blocksJson: string;
 };
+
+export type PayloadForm = 'rows' | 'body';
+
+const bodyPayloadSchema = z.object({ webhook_payload: z.unknown() });
+/** The rows a stored body carries: its `webhook_payload`, one object as one row. */
+function rowsOfBody(text: string): unknown[] {
+  // RFC 8259 lets a body start with a byte order mark; the intake skipped it too.
+  const value = bodyPayloadSchema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))).webhook_payload;
+  return Array.isArray(value) ? value : [value];
+}
+const storedPayloadSchema = z.object({
+  payload: z.union([z.string(), z.instanceof(Uint8Array)]),
+  form: z.string().nullable().optional(),
+});
 
 export type RunListFilter = { status?: RunStatus | 'active'; workflowId?: string; limit: number };
 
@@ -195,10 +213,12 @@ export function createRunStore(db: Database.Database) {
       definition, payload, specs_override, warnings, blocks, created_at, updated_at)
     VALUES (@job_id, @workflow_id, @workflow_name, 'queued', @save_json, @result_formats,
       @definition, @payload, @specs_override, @warnings, @blocks, @now, @now)`);
-  const insertPayload = db.prepare('INSERT INTO run_payloads (job_id, payload) VALUES (?, ?)');
+  const insertPayload = db.prepare(
+    'INSERT INTO run_payloads (job_id, payload, form) VALUES (?, ?, ?)',
+  );
   const selectOne = db.prepare(`SELECT ${COLUMNS} FROM runs WHERE job_id = ?`);
   const selectLive = db.prepare(`SELECT ${LIVE_COLUMNS} FROM runs WHERE job_id = ?`);
-  const selectPayload = db.prepare('SELECT payload FROM run_payloads WHERE job_id = ?');
+  const selectPayload = db.prepare('SELECT payload, form FROM run_payloads WHERE job_id = ?');
   const selectLegacyPayload = db.prepare('SELECT payload FROM runs WHERE job_id = ?');
   const selectIdsByStatus = db.prepare('SELECT job_id FROM runs WHERE status = ? ORDER BY seq');
   const selectQueued = db.prepare(
@@ -233,6 +253,17 @@ export function createRunStore(db: Database.Database) {
       blocks: fields.blocks ? JSON.stringify(fields.blocks) : null,
     }).changes === 1;
 
+  /** A stored payload: the rows' JSON text as stored, or the rows taken from a stored body. */
+  function readRows(
+    jobId: string,
+  ): { text: string; value?: undefined } | { text?: undefined; value: unknown[] } | undefined {
+    const raw = selectPayload.get(jobId) ?? selectLegacyPayload.get(jobId);
+    if (raw === undefined) return undefined;
+    const stored = storedPayloadSchema.parse(raw);
+    const text = decompressJson(stored.payload);
+    return stored.form === 'body' ? { value: rowsOfBody(text) } : { text };
+  }
+
   return {
     insert(run: NewRunRow): void {
       insert.run({
@@ -248,7 +279,11 @@ export function createRunStore(db: Database.Database) {
         blocks: run.blocksJson,
         now: nowIso(),
       });
-      insertPayload.run(run.job_id, asBuffer(run.payload));
+      insertPayload.run(
+        run.job_id,
+        asBuffer(run.payload),
+        run.payloadForm === 'body' ? 'body' : null,
+      );
       queueEntries++;
     },
     /**
@@ -263,10 +298,14 @@ export function createRunStore(db: Database.Database) {
      * each status change rewrites whole.
      */
     payload(jobId: string): string | undefined {
-      const stored = selectPayload.get(jobId) ?? selectLegacyPayload.get(jobId);
-      return stored === undefined
-        ? undefined
-        : decompressJson(payloadRowSchema.parse(stored).payload);
+      const rows = readRows(jobId);
+      return rows === undefined ? undefined : (rows.text ?? JSON.stringify(rows.value));
+    },
+    /** The rows the run processes, parsed (not yet checked); undefined for an unknown run. */
+    payloadRows(jobId: string): unknown {
+      const rows = readRows(jobId);
+      if (rows === undefined) return undefined;
+      return rows.text === undefined ? rows.value : (JSON.parse(rows.text) as unknown);
     },
     get(jobId: string): StoredRun | undefined {
       const row = selectOne.get(jobId);

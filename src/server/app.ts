@@ -176,6 +176,10 @@ export async function createApp({
       crashPoint('run-inserted');
       executor.notify();
     },
+    // The inbox's entries go in with the runs (registered below, called only once serving).
+    alongside: () => {
+      inboxRecorder.flush();
+    },
   });
   const uiSession = createUiSession(config.port);
   app.decorate('sandbox', {
@@ -218,6 +222,7 @@ export async function createApp({
     // Never stored in an entry; a key the request presented is masked per request.
     secrets: [key.key, ...(config.upstreamKey === undefined ? [] : [config.upstreamKey])],
     log: app.log,
+    deferWhile: () => committer.busy(),
   });
   registerInboxRoutes(app, { store: inbox, recorder: inboxRecorder });
   registerImpactRoute(app, { store: inbox, recorder: inboxRecorder });

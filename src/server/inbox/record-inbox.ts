@@ -25,6 +25,8 @@ declare module 'fastify' {
 }
 
 const RUN_PATH = '/workflows/run';
+/** How long entries wait for the run committer's next transaction while runs stream in. */
+const DEFER_MS = 20;
 /** The run endpoint through the proxy: the only path its wildcard route forwards as a run. */
 const LIVE_RUN_PATH = `${PROXY_PREFIX}${RUN_PATH}`;
 
@@ -175,7 +177,17 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
  */
 export function registerInboxRecording(
   app: FastifyInstance,
-  options: { store: InboxStore; secrets: readonly string[]; log: FastifyBaseLogger },
+  options: {
+    store: InboxStore;
+    secrets: readonly string[];
+    log: FastifyBaseLogger;
+    /**
+     * True while run requests stream in: the entries then wait (at most DEFER_MS) for the run
+     * committer's next transaction, which writes them with its runs (`flush` is its
+     * `alongside`), rather than paying for a transaction of their own.
+     */
+    deferWhile?: () => boolean;
+  },
 ): InboxRecorder {
   const { store, log } = options;
   const secrets: StaticSecrets = {
@@ -206,7 +218,10 @@ export function registerInboxRecording(
     const target = runTargetOf(request);
     if (target !== undefined) {
       const durationMs = reply.elapsedTime;
-      if (pending.length === 0) setImmediate(flush);
+      if (pending.length === 0) {
+        if (options.deferWhile?.() === true) setTimeout(flush, DEFER_MS);
+        else setImmediate(flush);
+      }
       pending.push({
         target,
         request,

@@ -40,6 +40,11 @@ export function createRunCommitter(options: {
   idempotency: IdempotencyStore;
   /** Called after each transaction that queued at least one run, before anyone is answered. */
   onQueued: () => void;
+  /**
+   * Writes that ride along in each transaction, before the runs (the inbox's entries of answers
+   * already sent): one commit for both instead of two. It must catch its own failures.
+   */
+  alongside?: () => void;
 }): RunCommitter {
   const { db, runs, idempotency } = options;
   let queue: Pending[] = [];
@@ -85,9 +90,10 @@ export function createRunCommitter(options: {
   };
 
   // Built once: better-sqlite3's transaction() wraps the function anew on every call.
-  const write = db.transaction((batch: Pending[]) =>
-    batch.map((pending) => settle(pending.prepared)),
-  );
+  const write = db.transaction((batch: Pending[]) => {
+    options.alongside?.();
+    return batch.map((pending) => settle(pending.prepared));
+  });
 
   let lastFlushAt = Number.NEGATIVE_INFINITY;
   const flush = (): void => {

@@ -4,6 +4,7 @@ import type { TextChange } from '@core/judge/text-change.ts';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import type { LargeJsonEditorHandle } from '@web/lib/monaco/large-json-editor.tsx';
 import { JudgeClient } from '@web/workers/judge-client.ts';
+import { isBlankText } from '../model/editor-has-text.ts';
 import { findingsToMarkers } from '../model/findings-to-markers.ts';
 import { judgementFor, type LatestJudgement, specKeyOf } from '../model/judgement-for.ts';
 
@@ -94,7 +95,7 @@ export function usePayloadJudge({
     } else {
       ({ length, version } = editor.textLength());
     }
-    if (length === 0 || (text !== undefined && text.trim() === '')) {
+    if (length === 0 || (text !== undefined && isBlankText(editor, text))) {
       requestsRef.current.clear();
       latestRef.current = undefined;
       changesRef.current = undefined;

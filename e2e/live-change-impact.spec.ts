@@ -7,6 +7,7 @@ import { UPSTREAM_API_KEY, UPSTREAM_BASE } from './pages/run-servers.ts';
 import { SANDBOX_HEADERS, webhookWorkflow } from './support/sandbox-api.ts';
 
 const NAME = 'E2E live change impact';
+const createdSchema = z.object({ id: z.string() });
 const entriesSchema = z.object({
   entries: z.array(z.object({ id: z.number(), target: z.string() })),
 });
@@ -33,7 +34,7 @@ test.describe('Change impact when saving to Sixtyfour', () => {
           }),
         });
         expect(created.ok(), await created.text()).toBe(true);
-        const { id } = (await created.json()) as { id: string };
+        const { id } = createdSchema.parse(await created.json());
         // Test runs to the live target, as the console fires them: through Inlet's proxy.
         for (const webhook_payload of [
           [{ company_name: 'Acme', website: 'acme.com' }],

@@ -182,9 +182,12 @@ export type NewRunRow = {
 
 export type PayloadForm = 'rows' | 'body';
 
+/** A run's rows as read back, each still to be checked by whoever runs them. */
+const storedRowsSchema = z.array(z.unknown());
+export type StoredRows = z.infer<typeof storedRowsSchema>;
 const bodyPayloadSchema = z.object({ webhook_payload: z.unknown() });
 /** The rows a stored body carries: its `webhook_payload`, one object as one row. */
-function rowsOfBody(text: string): unknown[] {
+function rowsOfBody(text: string): StoredRows {
   // RFC 8259 lets a body start with a byte order mark; the intake skipped it too.
   const value = bodyPayloadSchema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))).webhook_payload;
   return Array.isArray(value) ? value : [value];
@@ -253,15 +256,12 @@ export function createRunStore(db: Database.Database) {
       blocks: fields.blocks ? JSON.stringify(fields.blocks) : null,
     }).changes === 1;
 
-  /** A stored payload: the rows' JSON text as stored, or the rows taken from a stored body. */
-  function readRows(
-    jobId: string,
-  ): { text: string; value?: undefined } | { text?: undefined; value: unknown[] } | undefined {
+  /** A stored payload's text, and whether it is the request's body or the rows' own JSON. */
+  function readStoredPayload(jobId: string): { text: string; fromBody: boolean } | undefined {
     const raw = selectPayload.get(jobId) ?? selectLegacyPayload.get(jobId);
     if (raw === undefined) return undefined;
     const stored = storedPayloadSchema.parse(raw);
-    const text = decompressJson(stored.payload);
-    return stored.form === 'body' ? { value: rowsOfBody(text) } : { text };
+    return { text: decompressJson(stored.payload), fromBody: stored.form === 'body' };
   }
 
   return {
@@ -298,14 +298,17 @@ export function createRunStore(db: Database.Database) {
      * each status change rewrites whole.
      */
     payload(jobId: string): string | undefined {
-      const rows = readRows(jobId);
-      return rows === undefined ? undefined : (rows.text ?? JSON.stringify(rows.value));
+      const stored = readStoredPayload(jobId);
+      if (stored === undefined) return undefined;
+      return stored.fromBody ? JSON.stringify(rowsOfBody(stored.text)) : stored.text;
     },
-    /** The rows the run processes, parsed (not yet checked); undefined for an unknown run. */
-    payloadRows(jobId: string): unknown {
-      const rows = readRows(jobId);
-      if (rows === undefined) return undefined;
-      return rows.text === undefined ? rows.value : (JSON.parse(rows.text) as unknown);
+    /** The rows the run processes, parsed (each row not yet checked); undefined for an unknown run. */
+    payloadRows(jobId: string): StoredRows | undefined {
+      const stored = readStoredPayload(jobId);
+      if (stored === undefined) return undefined;
+      return stored.fromBody
+        ? rowsOfBody(stored.text)
+        : storedRowsSchema.parse(JSON.parse(stored.text));
     },
     get(jobId: string): StoredRun | undefined {
       const row = selectOne.get(jobId);

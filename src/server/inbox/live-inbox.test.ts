@@ -120,11 +120,14 @@ describe('run requests through the proxy in the inbox', () => {
       ['live', 200, WORKFLOW_ID],
     ]);
     expect(live[0]?.causes).toEqual(['unknown_workflow']);
+    // The sandbox's workflow of the same id is not the one these were sent to: no name.
+    expect(live.map((entry) => entry.workflow_name)).toEqual([null, null, null]);
     // Without a target the list stays the sandbox's, as it was before live requests were kept.
     const sandbox = await listed('');
     expect(sandbox.map((entry) => [entry.target, entry.url])).toEqual([
       ['sandbox', `/workflows/run?workflow_id=${WORKFLOW_ID}`],
     ]);
+    expect(sandbox[0]?.workflow_name).toBe('Test workflow');
 
     const jobIds = JSON.stringify([json(typed), json(fromUi)]);
     for (const summary of live.slice(1)) {

@@ -62,9 +62,13 @@ export type StoredInboxEntry = InboxEntrySummary & {
 };
 
 // The workflow's name is looked up by primary key when read, so a renamed workflow shows its
-// new name and an entry for an unknown or deleted one shows none.
-const SUMMARY_COLUMNS =
-  'id, target, received_at, url, workflow_id, (SELECT name FROM workflows WHERE workflows.id = inbox.workflow_id) AS workflow_name, status_code, outcome, causes, job_id, content_type, body_size, body_truncated, body IS NOT NULL AS body_read, error_count, warning_count';
+// new name and an entry for an unknown or deleted one shows none. Only for the sandbox's own
+// entries: a request sent to Sixtyfour names a workflow there, not one stored here.
+const SUMMARY_COLUMNS = `id, target, received_at, url, workflow_id,
+  CASE WHEN target = 'sandbox'
+    THEN (SELECT name FROM workflows WHERE workflows.id = inbox.workflow_id) END AS workflow_name,
+  status_code, outcome, causes, job_id, content_type, body_size, body_truncated,
+  body IS NOT NULL AS body_read, error_count, warning_count`;
 
 const summaryRowSchema = z.object({
   id: z.number(),

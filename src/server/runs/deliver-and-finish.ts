@@ -5,7 +5,8 @@ import type { WorkflowStore } from '../store/workflow-store.ts';
 import type { ActiveRun, PendingDelivery, RunProgress } from './active-run.ts';
 import type { OutgoingWebhookOptions } from './blocks/outgoing-webhook.ts';
 import { deliverPending } from './deliver-pending.ts';
-import type { ResultWriter, RunSummary } from './result-writer.ts';
+import type { ResultWriter } from './result-writer.ts';
+import type { RunResults } from './summarize-run.ts';
 
 export type DeliveryDeps = {
   runs: RunStore;
@@ -25,7 +26,7 @@ export type DeliveryDeps = {
 export async function deliverAndFinish(
   deps: DeliveryDeps,
   run: StoredRun,
-  summary: RunSummary,
+  summary: RunResults,
   state: ActiveRun,
   pending: PendingDelivery[],
   progress: RunProgress,

@@ -5,9 +5,8 @@ import type { StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import { crashPoint } from './crash-point.ts';
 import type { ExecutorOptions } from './executor-options.ts';
-import type { summarizeRun } from './summarize-run.ts';
+import type { RunResults } from './summarize-run.ts';
 
-export type RunSummary = ReturnType<typeof summarizeRun>;
 export type ResultWriter = ReturnType<typeof createResultWriter>;
 
 /**
@@ -66,7 +65,7 @@ export function createResultWriter(
      * completed without its results, nor has results without being completed, whatever moment
      * the process dies at. The downloads are rendered from the rows when fetched.
      */
-    complete(run: StoredRun, summary: RunSummary, blocks: BlockLiveStatus[]): void {
+    complete(run: StoredRun, summary: RunResults, blocks: BlockLiveStatus[]): void {
       const { compressed, described, metrics } = summary;
       try {
         storeCompletion(run, { metrics, blocks, compressed, described });
@@ -76,7 +75,7 @@ export function createResultWriter(
       crashPoint('results-written');
     },
     /** Stores the result rows of a run that stays running (it still delivers webhooks). */
-    storeBeforeDelivery(run: StoredRun, summary: RunSummary): void {
+    storeBeforeDelivery(run: StoredRun, summary: RunResults): void {
       try {
         storeResults(run.job_id, summary.compressed, summary.described);
       } catch (error) {

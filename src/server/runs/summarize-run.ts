@@ -5,6 +5,9 @@ import type { StoredRun } from '../store/run-store.ts';
 import { nowIso } from '../store/timestamps.ts';
 import type { Row } from './blocks/row.ts';
 
+/** What summarizeRun gives: the result rows compressed, with their files and metrics. */
+export type RunResults = ReturnType<typeof summarizeRun>;
+
 /** The run's result rows (its sinks' outputs), compressed, with their files and metrics. */
 export function summarizeRun(
   run: StoredRun,

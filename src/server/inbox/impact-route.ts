@@ -41,7 +41,8 @@ function payloadOf(body: Buffer): { value: unknown } | undefined {
 /**
  * `POST /inlet/inbox/impact`: the workflow's newest recorded run requests to the target asked
  * for (the sandbox, or Sixtyfour through the proxy), and the samples sent, each judged against
- * the spec before and after a change with the sandbox's judge. Listed: every item whose judgement moves; counted: all of them.
+ * the spec before and after a change with the sandbox's judge. Listed: every item whose
+ * judgement moves; counted: all of them.
  */
 export function registerImpactRoute(
   app: FastifyInstance,

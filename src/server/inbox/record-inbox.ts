@@ -170,10 +170,11 @@ function toEntry(captured: Captured, secrets: StaticSecrets): NewInboxEntry {
 /**
  * Records every answer to `POST /workflows/run` (issue 15, "The inbox"), accepted or refused
  * by any hook or the route, and to `POST /inlet/sixtyfour/workflows/run` (target live: the
- * upstream's answer as the proxy passes it on, or the proxy's own refusal): an onSend hook takes the status and the answer as they leave and
- * queues them; the hashing, masking and the insert run after the answer is written, batched
- * per turn of the event loop in one transaction. A failed write loses inbox entries, never an
- * answer.
+ * upstream's answer as the proxy passes it on, or the proxy's own refusal). An onSend hook
+ * takes the status and the answer as they leave and queues them; the hashing, masking and the
+ * insert run after the answer is written, batched in one transaction: a turn of the event
+ * loop later, or (see `deferWhile`) in the run committer's next one. A failed write loses
+ * inbox entries, never an answer.
  */
 export function registerInboxRecording(
   app: FastifyInstance,

@@ -42,7 +42,8 @@ export type ChangeImpactPanelProps = {
 
 /**
  * What a spec change does to the evidence: the workflow's recorded requests (the inbox's, of
- * the sandbox or of the live target through the proxy) and the draft's sample, judged against the stored spec and the changed one.
+ * the sandbox or of the live target through the proxy) and the draft's sample, judged against
+ * the stored spec and the changed one.
  */
 export function ChangeImpactPanel(props: ChangeImpactPanelProps) {
   const titleId = useId();

@@ -1,52 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { workflowGraphSchema } from '@core/wire/workflow.ts';
+import { describe, expect, it } from 'vitest';
 import { createIdempotencyStore } from '../store/idempotency-store.ts';
-import { openDatabase } from '../store/open-database.ts';
 import { createWorkflowStore } from '../store/workflow-store.ts';
 import { DOCUMENTED_PAYLOAD, linearWorkflow } from '../test-support/fixtures.ts';
+import { runRequest, storedWorkflow, useTempDatabase } from '../test-support/run-path-fixtures.ts';
 import { prepareRun } from './prepare-run.ts';
 import { cacheWorkflows } from './workflow-cache.ts';
 
 const ID = 'e0000000-0000-4000-8000-000000000005';
 
 describe('the payload a prepared run stores', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'inlet-prepare-'));
-  const db = openDatabase(dir);
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const at = '2026-12-04T00:00:00.000Z';
+  const db = useTempDatabase('prepare');
   const store = createWorkflowStore(db);
-  store.save({
-    id: ID,
-    name: 'Bodies',
-    description: null,
-    status: 'active',
-    step: 'draft',
-    definition: workflowGraphSchema.parse(
+  store.save(
+    storedWorkflow(
+      ID,
       linearWorkflow([], { webhook_input: JSON.stringify(DOCUMENTED_PAYLOAD) }).workflow_definition,
     ),
-    created_at: at,
-    updated_at: at,
-    last_run_date: null,
-  });
+  );
   const readers = {
     workflows: cacheWorkflows(store),
     idempotency: createIdempotencyStore(db),
     maxRows: 100,
     maxBodyBytes: 1e6,
   };
-  const prepare = (body: unknown) =>
-    prepareRun(readers, {
-      body: new TextEncoder().encode(JSON.stringify(body)),
-      query: { workflow_id: ID },
-      caller: { kind: 'api-key', keyHash: 'h' },
-      idempotencyKey: undefined,
-    });
+  const prepare = (body: unknown) => prepareRun(readers, runRequest(ID, body));
 
   it('is the body compressed once for the inbox, when the rows came in it', () => {
     const prepared = prepare({ webhook_payload: DOCUMENTED_PAYLOAD });

@@ -1,34 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { workflowGraphSchema } from '@core/wire/workflow.ts';
-import { openDatabase } from '../store/open-database.ts';
-import { createWorkflowStore, type StoredWorkflow } from '../store/workflow-store.ts';
+import { describe, expect, it } from 'vitest';
+import { createWorkflowStore } from '../store/workflow-store.ts';
 import { linearWorkflow } from '../test-support/fixtures.ts';
 import { containing } from '../test-support/matchers.ts';
+import { storedWorkflow, useTempDatabase } from '../test-support/run-path-fixtures.ts';
 import { cacheWorkflows } from './workflow-cache.ts';
 
 describe('the workflows the run path reads', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'inlet-workflow-cache-'));
-  const db = openDatabase(dir);
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useTempDatabase('workflow-cache');
   const store = createWorkflowStore(db);
-  const at = '2026-12-04T00:00:00.000Z';
-  const stored = (definition: unknown): StoredWorkflow => ({
-    id: 'a0000000-0000-4000-8000-000000000001',
-    name: 'Leads',
-    description: null,
-    status: 'active',
-    step: 'draft',
-    definition: workflowGraphSchema.parse(definition),
-    created_at: at,
-    updated_at: at,
-    last_run_date: null,
-  });
+  const stored = (definition: unknown) =>
+    storedWorkflow('a0000000-0000-4000-8000-000000000001', definition);
 
   it('checks a stored version once, and the next version after a write', () => {
     const { workflow_definition: graph } = linearWorkflow();

@@ -1,54 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { workflowGraphSchema } from '@core/wire/workflow.ts';
+import { describe, expect, it } from 'vitest';
 import { prepareRun } from '../intake/prepare-run.ts';
 import { cacheWorkflows } from '../intake/workflow-cache.ts';
 import { createIdempotencyStore } from '../store/idempotency-store.ts';
-import { openDatabase } from '../store/open-database.ts';
 import { createRunStore } from '../store/run-store.ts';
 import { createWorkflowStore } from '../store/workflow-store.ts';
 import { DOCUMENTED_PAYLOAD, linearWorkflow } from '../test-support/fixtures.ts';
+import { runRequest, storedWorkflow, useTempDatabase } from '../test-support/run-path-fixtures.ts';
 import { readRunPlan } from './read-run-plan.ts';
 
 const ID = 'c0000000-0000-4000-8000-000000000003';
 
 describe('the plan a starting run executes', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'inlet-run-plan-'));
-  const db = openDatabase(dir);
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useTempDatabase('run-plan');
   const store = createWorkflowStore(db);
   const runs = createRunStore(db);
   const workflows = cacheWorkflows(store);
-  const at = '2026-12-04T00:00:00.000Z';
   const save = (blocks: { block_id: string; block_name: string }[]) => {
-    store.save({
-      id: ID,
-      name: 'Plans',
-      description: null,
-      status: 'active',
-      step: 'draft',
-      definition: workflowGraphSchema.parse(linearWorkflow(blocks).workflow_definition),
-      created_at: at,
-      updated_at: at,
-      last_run_date: null,
-    });
+    store.save(storedWorkflow(ID, linearWorkflow(blocks).workflow_definition));
     workflows.forget();
   };
   /** A run as the run endpoint stores it, read back as the executor reads it. */
   const storedRun = (body: Record<string, unknown>) => {
     const prepared = prepareRun(
       { workflows, idempotency: createIdempotencyStore(db), maxRows: 100, maxBodyBytes: 1e6 },
-      {
-        body: new TextEncoder().encode(JSON.stringify(body)),
-        query: { workflow_id: ID },
-        caller: { kind: 'api-key', keyHash: 'h' },
-        idempotencyKey: undefined,
-      },
+      runRequest(ID, body),
     );
     if (prepared.kind !== 'insert') throw new Error(`not a run: ${JSON.stringify(prepared)}`);
     runs.insert(prepared.run);

@@ -12,8 +12,7 @@ test('at 1280×800 a long problems list scrolls on its own; the payload editor k
   const run = new RunConsole(page);
 
   await designer.goto();
-  await designer.blockSpec.getByRole('button', { name: 'Start from an example' }).click();
-  await expect(designer.columnRows).toHaveCount(3);
+  await designer.startFromExample();
   // Each row sends a column of its own that the spec lacks: one problem group per row.
   const rows = Array.from({ length: 200 }, (_, index) => ({
     company_name: `Company ${index + 1}`,

@@ -17,8 +17,7 @@ test('quick fixes: remove the quotes in all rows, from the lightbulb or the prob
 
   await test.step('Start from the example spec (employee_count is an integer)', async () => {
     await designer.goto();
-    await designer.blockSpec.getByRole('button', { name: 'Start from an example' }).click();
-    await expect(designer.columnRows).toHaveCount(3);
+    await designer.startFromExample();
     await payload.waitForEditor();
   });
 

@@ -34,8 +34,7 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
 
   await test.step('Open the app and start from the example spec', async () => {
     await designer.goto();
-    await designer.blockSpec.getByRole('button', { name: 'Start from an example' }).click();
-    await expect(designer.columnRows).toHaveCount(3);
+    await designer.startFromExample();
   });
 
   await test.step('The example fills the empty sample payload, judged at once', async () => {

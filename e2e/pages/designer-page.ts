@@ -43,6 +43,12 @@ export class DesignerPage {
     await expect(this.specJsonEditor).toBeAttached();
   }
 
+  /** "Start from an example": the example's three columns (and its rows, in an empty payload). */
+  async startFromExample(): Promise<void> {
+    await this.blockSpec.getByRole('button', { name: 'Start from an example' }).click();
+    await expect(this.columnRows).toHaveCount(3);
+  }
+
   row(index: number): Locator {
     return this.columnRows.nth(index);
   }

@@ -1,10 +1,15 @@
-import type * as Monaco from 'monaco-editor/editor';
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
-import type { TextChange } from '@core/judge/text-change.ts';
-import type { MonacoApi } from './load-monaco.ts';
 import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
-import { type EditorMarker, toMarkerData } from './marker-data.ts';
+import type { EditorMarker } from './marker-data.ts';
+import { applyMarkers } from './judge-markers.ts';
+import { bracketColours, optionsForLines } from './large-editor-options.ts';
+import {
+  type OffsetEdit,
+  type QuickFix,
+  registerQuickFixes,
+  toEditOperation,
+} from './quick-fix-provider.ts';
 import { registerPayloadJsonLanguage } from './payload-json-language.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
@@ -39,14 +44,7 @@ export type LargeJsonEditorHandle = {
   applyEdits: (version: number, edits: readonly OffsetEdit[]) => boolean;
 };
 
-/** One replacement: UTF-16 offsets into the text, as the judge's findings give them. */
-export type OffsetEdit = TextChange;
-
-/** A quick fix the lightbulb offers: edits to make, or something to run (an async fix). */
-export type QuickFix = {
-  title: string;
-  preferred?: boolean;
-} & ({ edits: readonly OffsetEdit[] } | { run: () => void });
+export type { OffsetEdit, QuickFix } from './quick-fix-provider.ts';
 
 export type LargeJsonEditorProps = {
   ref?: Ref<LargeJsonEditorHandle>;
@@ -82,148 +80,12 @@ export type LargeJsonEditorProps = {
  */
 export const BIG_TEXT_CHARS = 256 * 1024;
 
-const MARKER_OWNER = 'inlet.judge';
-
-function toEditOperation(
-  model: MonacoEditor.ITextModel,
-  edit: OffsetEdit,
-): { range: Monaco.IRange; text: string } {
-  const start = model.getPositionAt(edit.offset);
-  const end = model.getPositionAt(edit.offset + edit.length);
-  return {
-    range: {
-      startLineNumber: start.lineNumber,
-      startColumn: start.column,
-      endLineNumber: end.lineNumber,
-      endColumn: end.column,
-    },
-    text: edit.text,
-  };
-}
-
-/**
- * Monaco's code actions for this editor's model, from the owner's quick fixes. A fix with
- * edits is applied by Monaco; one that runs (an "all rows" fix the worker computes) goes
- * through a command of this editor.
- */
-function registerQuickFixes(
-  monaco: MonacoApi['monaco'],
-  editor: MonacoEditor.IStandaloneCodeEditor,
-  language: string,
-  current: () => LargeJsonEditorProps['quickFixes'],
-): IDisposable {
-  let runs: (() => void)[] = [];
-  const commandId = editor.addCommand(0, (_accessor, index: unknown) => {
-    if (typeof index === 'number') runs[index]?.();
-  });
-  return monaco.languages.registerCodeActionProvider(language, {
-    provideCodeActions: (model, range) => {
-      const empty = { actions: [], dispose: () => undefined };
-      const provide = current();
-      if (model !== editor.getModel() || !provide) return empty;
-      const fixes = provide(
-        model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn }),
-        model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn }),
-      );
-      runs = [];
-      const actions = fixes.map((fix): Monaco.languages.CodeAction => {
-        if ('run' in fix) {
-          runs.push(fix.run);
-          return {
-            title: fix.title,
-            kind: 'quickfix',
-            isPreferred: fix.preferred ?? false,
-            ...(commandId === null
-              ? {}
-              : { command: { id: commandId, title: fix.title, arguments: [runs.length - 1] } }),
-          };
-        }
-        return {
-          title: fix.title,
-          kind: 'quickfix',
-          isPreferred: fix.preferred ?? false,
-          edit: {
-            edits: fix.edits.map((edit) => ({
-              resource: model.uri,
-              versionId: model.getVersionId(),
-              textEdit: toEditOperation(model, edit),
-            })),
-          },
-        };
-      });
-      return { actions, dispose: () => undefined };
-    },
-  });
-}
-
-/**
- * Above this many lines the editor leaves out the features that re-read the whole text on
- * the main thread after edits: folding and sticky scroll (indentation ranges of every line)
- * and the bracket features (bracket pair colours, matching, the active pair's guide), which
- * build a bracket tree of the whole text the first time one of them asks (a 117 ms task
- * under the profiler at 120k lines) and re-parse each appended slice while a text loads.
- */
-export const FOLDING_MAX_LINES = 20_000;
-
-const optionsForLines = (lineCount: number): MonacoEditor.IEditorOptions => {
-  const small = lineCount <= FOLDING_MAX_LINES;
-  return {
-    folding: small,
-    stickyScroll: { enabled: small },
-    matchBrackets: small ? 'always' : 'never',
-    guides: { highlightActiveBracketPair: small },
-  };
-};
-
-/**
- * Bracket pair colours are a model option: set on the model, since the editor's option
- * would go into the configuration every standalone editor shares (and so to the spec
- * editor's model too).
- */
-const bracketColours = (
-  model: MonacoEditor.ITextModel,
-  complete: boolean,
-): MonacoEditor.BracketPairColorizationOptions => ({
-  enabled: complete && model.getLineCount() <= FOLDING_MAX_LINES,
-  independentColorPoolPerBracketType: false,
-});
-
-type MarkerData = MonacoEditor.IMarkerData;
-
 type LoadingText = {
   text: string;
   slices: SliceLoad;
   /** The newest markers for the text, kept until it is all in the editor. */
   markers: { version: number; markers: readonly EditorMarker[] } | undefined;
 };
-
-const sameMarkers = (a: readonly MarkerData[], b: readonly MarkerData[]): boolean =>
-  a.length === b.length &&
-  a.every((marker, index) => {
-    const other = b[index];
-    return (
-      other !== undefined &&
-      marker.message === other.message &&
-      marker.severity === other.severity &&
-      marker.startLineNumber === other.startLineNumber &&
-      marker.startColumn === other.startColumn &&
-      marker.endLineNumber === other.endLineNumber &&
-      marker.endColumn === other.endColumn
-    );
-  });
-
-/** Puts the judge's markers on the model (offsets into its text), unless they are there already. */
-function applyMarkers(
-  monaco: MonacoApi['monaco'],
-  model: MonacoEditor.ITextModel,
-  markers: readonly EditorMarker[],
-): void {
-  const next = markers.map((marker) => toMarkerData(monaco, model, marker));
-  // Monaco moves markers with the text; while typing they mostly stay put, and
-  // re-creating hundreds of decorations on a large model costs tens of milliseconds.
-  const current = monaco.editor.getModelMarkers({ resource: model.uri, owner: MARKER_OWNER });
-  if (!sameMarkers(current, next)) monaco.editor.setModelMarkers(model, MARKER_OWNER, next);
-}
 
 /**
  * A JSON editor for payloads of any size: uncontrolled (the text lives in the Monaco model,

@@ -1,5 +1,6 @@
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
+import { BASE_EDITOR_OPTIONS, EditorFallback } from './editor-base.tsx';
 import { type EditorMarker, toMarkerData } from './marker-data.ts';
 import { useEditorDescribedBy } from './use-editor-described-by.ts';
 import { useMonaco } from './use-monaco.ts';
@@ -82,28 +83,16 @@ export function JsonEditor({
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(initial, 'json', uri);
     const editor = monaco.editor.create(host, {
+      ...BASE_EDITOR_OPTIONS,
       model,
       theme: api.currentTheme(),
       ariaLabel: label,
       ...(hint === undefined ? {} : { placeholder: hint }),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontSize: 13,
-      lineHeight: 20,
-      tabSize: 2,
       // 'advanced' re-indents typed multi-line text through a path that throws "Token length
       // and text length do not match" on JSON in 0.57; bracket-based indenting is all JSON needs.
       autoIndent: 'brackets',
-      insertSpaces: true,
-      // Tab moves focus, so keyboard users are never trapped in the editor (Ctrl+M toggles).
-      tabFocusMode: true,
-      fixedOverflowWidgets: true,
-      renderLineHighlight: 'line',
       overviewRulerLanes: 0,
       hideCursorInOverviewRuler: true,
-      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
-      padding: { top: 8, bottom: 8 },
       ...(small
         ? {
             lineNumbers: 'off',
@@ -196,13 +185,7 @@ export function JsonEditor({
       className={['json-editor', compact ? 'json-editor--compact' : '', className ?? ''].join(' ')}
     >
       <div ref={hostRef} className="json-editor__host" />
-      {monacoState.status !== 'ready' && (
-        <div className="json-editor__fallback">
-          {monacoState.status === 'loading'
-            ? 'Loading editor…'
-            : `The editor could not load (${monacoState.message}). Reload the page to try again.`}
-        </div>
-      )}
+      <EditorFallback state={monacoState} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { loadModelInSlices, type SliceLoad } from './load-model-in-slices.ts';
 import type { EditorMarker } from './marker-data.ts';
+import { BASE_EDITOR_OPTIONS, EditorFallback } from './editor-base.tsx';
 import { applyMarkers } from './judge-markers.ts';
 import { bracketColours, optionsForLines } from './large-editor-options.ts';
 import {
@@ -133,20 +134,10 @@ export function LargeJsonEditor({
     const uri = monaco.Uri.parse(modelUri);
     monaco.editor.getModel(uri)?.dispose();
     const editor = monaco.editor.create(host, {
+      ...BASE_EDITOR_OPTIONS,
       model: null,
       theme: api.currentTheme(),
       ariaLabel: latest.current.ariaLabel,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontSize: 13,
-      lineHeight: 20,
-      tabSize: 2,
-      insertSpaces: true,
-      // Tab moves focus, so keyboard users are never trapped in the editor (Ctrl+M toggles).
-      tabFocusMode: true,
-      fixedOverflowWidgets: true,
-      renderLineHighlight: 'line',
       lineNumbersMinChars: 4,
       readOnlyMessage: { value: 'The payload is still loading into the editor.' },
       // Features that walk the whole text after every edit on the main thread, or ask the
@@ -161,8 +152,6 @@ export function LargeJsonEditor({
       wordBasedSuggestions: 'off',
       quickSuggestions: false,
       unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
-      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
-      padding: { top: 8, bottom: 8 },
     });
     editorRef.current = editor;
 
@@ -404,13 +393,7 @@ export function LargeJsonEditor({
   return (
     <div className={['json-editor', className ?? ''].join(' ')}>
       <div ref={hostRef} className="json-editor__host" />
-      {monacoState.status !== 'ready' && (
-        <div className="json-editor__fallback">
-          {monacoState.status === 'loading'
-            ? 'Loading editor…'
-            : `The editor could not load (${monacoState.message}). Reload the page to try again.`}
-        </div>
-      )}
+      <EditorFallback state={monacoState} />
     </div>
   );
 }

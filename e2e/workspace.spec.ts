@@ -23,6 +23,34 @@ async function expectPayloadHeaderOneLine(payload: PayloadPage): Promise<void> {
   ).toBeLessThan(buttonBox.height * 2);
 }
 
+/**
+ * The row under the payload editor holds the cursor, the size, the rows and the judge's time on
+ * one line, none cut short; where a label is shortened, its title holds the whole text.
+ */
+async function expectPayloadFooterOneLine(payload: PayloadPage): Promise<void> {
+  const footer = payload.cursor.locator('xpath=..');
+  await expect(footer).toContainText(/Judged in \d+ ms/);
+  const items = await footer.evaluate((row) =>
+    [...row.children].map((item) => ({
+      text: item.textContent,
+      top: item.getBoundingClientRect().top,
+      cut: item.scrollWidth > item.clientWidth,
+    })),
+  );
+  expect(new Set(items.map((item) => item.top)).size, JSON.stringify(items)).toBe(1);
+  expect(items.filter((item) => item.cut)).toEqual([]);
+  const footerBox = await footer.boundingBox();
+  const cursorBox = await payload.cursor.boundingBox();
+  if (!footerBox || !cursorBox) throw new Error('The payload footer is not laid out.');
+  expect(
+    footerBox.height,
+    `footer ${footerBox.height} px high, a line ${cursorBox.height} px`,
+  ).toBeLessThan(cursorBox.height * 2);
+  await expect(footer.getByTitle(/^Judged in \d+ ms$/)).toBeVisible();
+  await expect(footer.getByTitle(/^[\d.]+ (bytes|KB|MB) of 10\.0 MB$/)).toBeVisible();
+  await expect(footer.getByTitle(/^[\d,]+ of 100,000 rows$/)).toBeVisible();
+}
+
 test('at 1280×800 the spec, the payload editor and "Run test" are all in view', async ({
   page,
 }) => {
@@ -91,6 +119,10 @@ test('at 1280×800 the spec, the payload editor and "Run test" are all in view',
 
   await test.step('The payload pane header (title, actions, status) is one line', async () => {
     await expectPayloadHeaderOneLine(payload);
+  });
+
+  await test.step('The payload editor footer (cursor, size, rows, judge time) is one line', async () => {
+    await expectPayloadFooterOneLine(payload);
   });
 
   await test.step('"Copied" shows without moving the button', async () => {
@@ -174,6 +206,7 @@ test('at 1024×768 the panes are tabs and nothing scrolls sideways', async ({ pa
     await workspace.expectNoPageScroll();
     await workspace.tab('Payload').click();
     await expect(payload.editor).toBeInViewport();
+    await expectPayloadFooterOneLine(payload);
     await workspace.expectNoPageScroll();
     // Arrow keys move between the tabs, as in any tab list.
     await workspace.tab('Payload').focus();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeImpactResponseSchema } from '@core/wire/change-impact.ts';
+import { after, before, postImpact, postRun } from '../test-support/change-impact-fixtures.ts';
 import { createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
 
@@ -8,36 +9,11 @@ import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
  * against the spec before and after a change, through the real app, inbox and judge.
  */
 
-const jsonHeaders = { 'content-type': 'application/json' };
-const before = {
-  input_schema: {
-    company_name: { type: 'string', required: true },
-    website: { type: 'string', required: false },
-  },
-  dataframe_type: 'COMPANY',
-};
-const after = {
-  ...before,
-  input_schema: { ...before.input_schema, website: { type: 'string', required: true } },
-};
-
 describe('POST /inlet/inbox/impact', () => {
   let t: TestApp;
   let workflowId: string;
-  const send = (body: string) =>
-    t.call({
-      method: 'POST',
-      url: `/workflows/run?workflow_id=${workflowId}`,
-      payload: body,
-      headers: jsonHeaders,
-    });
-  const impact = (payload: unknown) =>
-    t.call({
-      method: 'POST',
-      url: '/inlet/inbox/impact',
-      payload: JSON.stringify(payload),
-      headers: jsonHeaders,
-    });
+  const send = (body: string) => postRun(t.call, workflowId, body);
+  const impact = (payload: unknown) => postImpact(t.call, payload);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -4,6 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeImpactResponseSchema } from '@core/wire/change-impact.ts';
 import { inboxEntrySchema, inboxListResponseSchema } from '@core/wire/inbox.ts';
 import { MASKED_HEADER_VALUE } from '@core/wire/receiver.ts';
+import {
+  after,
+  before,
+  type Inject,
+  jsonHeaders,
+  postImpact,
+  postRun,
+} from '../test-support/change-impact-fixtures.ts';
 import { linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
@@ -17,18 +25,6 @@ import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
 
 const UPSTREAM_KEY = 'sk_upstream_5e1d9c3b7a2f4680';
 const WORKFLOW_ID = 'live-impact-workflow';
-const jsonHeaders = { 'content-type': 'application/json' };
-const before = {
-  input_schema: {
-    company_name: { type: 'string', required: true },
-    website: { type: 'string', required: false },
-  },
-  dataframe_type: 'COMPANY',
-};
-const after = {
-  ...before,
-  input_schema: { ...before.input_schema, website: { type: 'string', required: true } },
-};
 
 const portOf = (server: { address(): AddressInfo | string | null }): number =>
   (server.address() as AddressInfo).port; // TCP listeners report an AddressInfo.
@@ -40,12 +36,12 @@ describe('run requests through the proxy in the inbox', () => {
   /** The proxy server's own routes, with its sandbox key (as a script would call them). */
   const local = (options: InjectOptions) =>
     proxy.app.inject({ ...options, headers: { 'x-api-key': TEST_KEY, ...options.headers } });
+  /** The proxy server's routes with no key but the caller's own (a cookie, or a typed key). */
+  const unkeyed: Inject = (options) => proxy.app.inject(options);
   const liveRun = (payload: unknown, headers: Record<string, string>, id = WORKFLOW_ID) =>
-    proxy.app.inject({
-      method: 'POST',
-      url: `/inlet/sixtyfour/workflows/run?workflow_id=${id}`,
-      payload: JSON.stringify({ webhook_payload: payload }),
-      headers: { ...jsonHeaders, ...headers },
+    postRun(unkeyed, id, JSON.stringify({ webhook_payload: payload }), {
+      base: '/inlet/sixtyfour',
+      headers,
     });
   const listed = async (query: string) => {
     const response = await local({ url: `/inlet/inbox${query}` });
@@ -53,11 +49,11 @@ describe('run requests through the proxy in the inbox', () => {
     return inboxListResponseSchema.parse(json(response)).entries;
   };
   const impact = async (payload: Record<string, unknown>) => {
-    const response = await local({
-      method: 'POST',
-      url: '/inlet/inbox/impact',
-      payload: JSON.stringify({ workflow_id: WORKFLOW_ID, before, after, ...payload }),
-      headers: jsonHeaders,
+    const response = await postImpact(local, {
+      workflow_id: WORKFLOW_ID,
+      before,
+      after,
+      ...payload,
     });
     expect(response.statusCode, response.body).toBe(200);
     return changeImpactResponseSchema.parse(json(response));
@@ -105,12 +101,11 @@ describe('run requests through the proxy in the inbox', () => {
     expect(typed.statusCode, typed.body).toBe(200);
     const unknown = await liveRun([{ company_name: 'Nowhere' }], { cookie }, 'no-such-workflow');
     expect(unknown.statusCode).toBe(404);
-    const sandboxRun = await local({
-      method: 'POST',
-      url: `/workflows/run?workflow_id=${WORKFLOW_ID}`,
-      payload: JSON.stringify({ webhook_payload: [{ company_name: 'Sandboxed' }] }),
-      headers: jsonHeaders,
-    });
+    const sandboxRun = await postRun(
+      local,
+      WORKFLOW_ID,
+      JSON.stringify({ webhook_payload: [{ company_name: 'Sandboxed' }] }),
+    );
     expect(sandboxRun.statusCode, sandboxRun.body).toBe(200);
 
     const live = await listed('?target=live');

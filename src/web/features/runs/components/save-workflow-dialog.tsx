@@ -1,12 +1,12 @@
 import { WORKFLOW_NAME_MAX_LENGTH } from '@core/limits.ts';
-import { type SubmitEvent, useId, useMemo, useState } from 'react';
-import { z } from 'zod';
+import { type SubmitEvent, useId, useState } from 'react';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { specModelIssues } from '@core/spec/spec-issues.ts';
 import type { WorkflowGraph, WorkflowResponse } from '@core/wire/workflow.ts';
 import { Dialog } from '@web/components/ui/dialog.tsx';
 import { errorMessage } from '@web/lib/api/api-error.ts';
 import type { Connection } from '@web/lib/api/connection.ts';
+import { useStableByJson } from '@web/lib/use-stable-by-json.ts';
 import { useBlocks } from '../api/list-blocks.ts';
 import { useSaveWorkflow } from '../api/save-workflow.ts';
 import {
@@ -39,8 +39,6 @@ export type SaveWorkflowDialogProps = {
   current: WorkflowResponse | undefined;
   onSaved: (workflow: WorkflowResponse, how: SavedHow) => void;
 };
-
-const webhookSpecsSchema = z.record(z.string(), z.unknown());
 
 /** How the override was saved: `folded` is the merged spec, when it went into the workflow. */
 export type SavedHow = { folded: SpecModel | undefined };
@@ -86,12 +84,7 @@ function SaveWorkflowForm({
   const toSave = fold.specsToSave();
   const nextSpecs = toSave.success ? toSave.specs : undefined;
   // One object while the specs stay the same, so the change impact's wait for quiet settles.
-  const nextSpecsText = nextSpecs === undefined ? undefined : JSON.stringify(nextSpecs);
-  const settledNextSpecs = useMemo(
-    () =>
-      nextSpecsText === undefined ? undefined : webhookSpecsSchema.parse(JSON.parse(nextSpecsText)),
-    [nextSpecsText],
-  );
+  const settledNextSpecs = useStableByJson(nextSpecs);
   const storedSpecs = findWebhookSpecs(current?.workflow_definition);
   // Issue 15: an update of a workflow on Sixtyfour first shows what the change does to the
   // requests recorded on their way there through the proxy (the sandbox shows it in its panel).

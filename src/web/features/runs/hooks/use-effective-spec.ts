@@ -5,6 +5,7 @@ import {
   type SpecModel,
 } from '@core/spec/webhook-spec.ts';
 import type { WorkflowResponse } from '@core/wire/workflow.ts';
+import { useStableByJson } from '@web/lib/use-stable-by-json.ts';
 import { effectiveSpec, readOverrideText } from '../model/effective-spec.ts';
 import { type JudgedSpec, judgedSpecLabel } from '../model/judged-spec.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';
@@ -51,8 +52,14 @@ export function useEffectiveSpec(
     differsFromSaved,
     overrideProblem,
   };
-  const judgedKey = JSON.stringify([judged.model, judged.label, differsFromSaved, workflow?.id]);
-  const latest = useMemo(() => judged, [judgedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // One object while what the app shows of it stays the same (a new one each render would
+  // report it each render).
+  const latest = useStableByJson(judged, [
+    judged.model,
+    judged.label,
+    differsFromSaved,
+    workflow?.id,
+  ]);
   useEffect(() => {
     onJudgedSpecChange?.(latest);
   }, [latest, onJudgedSpecChange]);

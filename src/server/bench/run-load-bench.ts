@@ -1,7 +1,6 @@
 import autocannon, { type Result } from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { loadConfig } from '../config.ts';
 import { linearWorkflow } from '../test-support/fixtures.ts';
 import { BASELINE, LIVE, printRound, printTargets, RUN, type Measured } from './load-report.ts';
 import { sampleCpu } from './thread-cpu.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 /*
  * `npm run bench:server [-- --duration 20 --connections 50 --rounds 3 --case run --soak]`:
@@ -76,13 +76,13 @@ async function main(): Promise<void> {
   console.error(
     `Run requests are prepared ${(await app.sandbox.intake.ready) === 'thread' ? 'on a worker thread' : 'inline'}.`,
   );
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`; // TCP: AddressInfo.
+  const base = `http://127.0.0.1:${portOf(app.server)}`;
 
   // The baseline: Fastify's own JSON parser and a 200, nothing else.
   const bare = Fastify({ bodyLimit: config.maxBodyBytes });
   bare.post('/run', (request) => ({ ok: request.body !== undefined }));
   await bare.listen({ host: '127.0.0.1', port: 0 });
-  const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`; // TCP: AddressInfo.
+  const bareBase = `http://127.0.0.1:${portOf(bare.server)}`;
 
   const headers = { 'x-api-key': KEY, 'content-type': 'application/json' };
   const created = await app.inject({

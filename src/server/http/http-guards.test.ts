@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { containing } from '../test-support/matchers.ts';
 import { createWorkflow, startRun, waitForTerminal } from '../test-support/fixtures.ts';
 import { z } from 'zod';
+import { portOf } from '../test-support/port-of.ts';
 
 /** A refusal in FastAPI's shape: a message under `detail`, nothing else. */
 const detailOnly = z.strictObject({ detail: z.string().min(1) });
@@ -15,7 +15,7 @@ describe('security, session, rate limit and body limit', () => {
   beforeAll(async () => {
     t = await startTestApp({ INLET_RATE_LIMIT_PER_MIN: '5', INLET_MAX_BODY_BYTES: '1000' });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
-    port = (t.app.server.address() as AddressInfo).port; // A TCP listener's address is an AddressInfo.
+    port = portOf(t.app.server);
   });
   afterAll(() => t.close());
 
@@ -59,7 +59,7 @@ describe('security, session, rate limit and body limit', () => {
     }
     const own = await startTestApp();
     await own.app.listen({ host: '127.0.0.1', port: 0 });
-    const ownPort = (own.app.server.address() as AddressInfo).port; // A TCP listener's address.
+    const ownPort = portOf(own.app.server);
     const id = await createWorkflow(own);
     const jobId = await startRun(own, id);
     await waitForTerminal(own, jobId);

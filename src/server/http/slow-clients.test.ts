@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 /*
  * Issue #6, items 4 and 5 over a real socket: oversized bodies are cut off before they are
@@ -75,7 +75,7 @@ describe('slow and oversized clients on a real socket', () => {
       INLET_CONNECTION_TIMEOUT_MS: '5000',
     });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
-    port = (t.app.server.address() as AddressInfo).port; // A TCP listener's address is an AddressInfo.
+    port = portOf(t.app.server);
   });
   afterAll(() => t.close());
 

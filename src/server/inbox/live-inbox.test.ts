@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeImpactResponseSchema } from '@core/wire/change-impact.ts';
@@ -15,6 +14,7 @@ import {
 import { linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 /*
  * Issue 15, "Changes checked against evidence", for the live target: run requests sent to
@@ -25,9 +25,6 @@ import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
 
 const UPSTREAM_KEY = 'sk_upstream_5e1d9c3b7a2f4680';
 const WORKFLOW_ID = 'live-impact-workflow';
-
-const portOf = (server: { address(): AddressInfo | string | null }): number =>
-  (server.address() as AddressInfo).port; // TCP listeners report an AddressInfo.
 
 describe('run requests through the proxy in the inbox', () => {
   let upstream: TestApp;

@@ -1,14 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflow, linearWorkflow } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { containing } from '../test-support/matchers.ts';
 import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
-
-const portOf = (server: { address(): AddressInfo | string | null }): number =>
-  (server.address() as AddressInfo).port; // TCP listeners report an AddressInfo.
+import { portOf } from '../test-support/port-of.ts';
 
 describe('proxy to the Sixtyfour API', () => {
   let upstream: TestApp;

@@ -1,5 +1,4 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MASKED_HEADER_VALUE,
@@ -17,6 +16,7 @@ import {
 } from '../test-support/fixtures.ts';
 import { json, startTestApp, TEST_KEY, type TestApp } from '../test-support/test-app.ts';
 import { pageCookie, startUiApp } from '../test-support/ui-app.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 /*
  * Issue 15, "Results coming back": the local receiver, against a real listening server (the
@@ -73,7 +73,7 @@ describe('local receiver with a signing secret', () => {
   });
 
   it("records a sandbox run's outgoing_webhook sent to its own receiver, verified and linked to the run", async () => {
-    const port = (t.app.server.address() as AddressInfo).port; // Listening on TCP: AddressInfo.
+    const port = portOf(t.app.server);
     const workflowId = await createWorkflow(
       t,
       linearWorkflow([

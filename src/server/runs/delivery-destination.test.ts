@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import {
   refusedLiteralDestination,
   type SelfAddress,
 } from './delivery-destination.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 const self: SelfAddress = { ports: () => [7301], publicOrigin: () => 'http://127.0.0.1:7301' };
 const proxyPath = '/inlet/sixtyfour/workflows/delete_workflow?workflow_id=x';
@@ -99,7 +99,7 @@ describe("a sandbox run never calls Inlet's own API", () => {
     // The machine's own name, allowed as a delivery host, so only the self check can refuse it.
     t = await startTestApp({ INLET_OUTGOING_ALLOW_HOSTS: hostname() });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
-    port = (t.app.server.address() as AddressInfo).port; // A TCP listener's address is an AddressInfo.
+    port = portOf(t.app.server);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -10,6 +9,7 @@ import {
   waitForTerminal,
 } from '../test-support/fixtures.ts';
 import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 const SECRET = 'whsec_test';
 const rowsSchema = z.array(z.record(z.string(), z.unknown()));
@@ -38,7 +38,7 @@ describe('executing blocks', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`; // TCP listener: AddressInfo.
+    receiverUrl = `http://127.0.0.1:${portOf(receiver)}/hook`;
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -10,6 +9,7 @@ import {
   waitForTerminal,
 } from '../test-support/fixtures.ts';
 import { json, startTestApp, type TestApp } from '../test-support/test-app.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 /*
  * Issue 11, outgoing_webhook deliveries, against a real receiver on 127.0.0.1 and a real
@@ -97,7 +97,7 @@ describe('outgoing_webhook deliveries', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    base = `127.0.0.1:${(receiver.address() as AddressInfo).port}`; // TCP listener: AddressInfo.
+    base = `127.0.0.1:${portOf(receiver)}`;
   });
   afterAll(async () => {
     receiver.closeAllConnections();
@@ -110,10 +110,7 @@ describe('outgoing_webhook deliveries', () => {
     followLink = false;
   });
 
-  const sandboxOrigin = () => {
-    const address = t.app.server.address() as AddressInfo; // Listening on TCP: AddressInfo.
-    return `http://127.0.0.1:${address.port}`;
-  };
+  const sandboxOrigin = () => `http://127.0.0.1:${portOf(t.app.server)}`;
   const workflowTo = (url: string) =>
     createWorkflow(
       t,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutgoingWebhook, type DeliveryEvent } from './blocks/outgoing-webhook.ts';
+import { portOf } from '../test-support/port-of.ts';
 
 /*
  * Issue 16, item 3: a delivery checks that the addresses its host name resolves to are not
@@ -25,7 +25,7 @@ async function listen(): Promise<{ server: Server; port: number; hosts: string[]
     request.on('end', () => answer.writeHead(200).end('ok'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, hosts }; // TCP: AddressInfo.
+  return { server, port: portOf(server), hosts };
 }
 
 describe('deliveries connect to the address they checked', () => {

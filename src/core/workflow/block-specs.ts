@@ -23,21 +23,19 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
  * workflows in users' stores still hold them, so a reader maps them to the documented ones.
  * `gte` / `lte` have no documented twin and stay as they are.
  */
-export const LEGACY_FILTER_OPERATORS = {
+const LEGACY_OPERATOR_NAMES = ['eq', 'neq', 'gt', 'lt', 'gte', 'lte'] as const;
+type LegacyOperator = (typeof LEGACY_OPERATOR_NAMES)[number];
+export const LEGACY_FILTER_OPERATORS: Readonly<Record<LegacyOperator, ReadOperator>> = {
   eq: 'equals',
   neq: 'not_equals',
   gt: 'greater',
   lt: 'less',
   gte: 'gte',
   lte: 'lte',
-} as const;
-type LegacyOperator = keyof typeof LEGACY_FILTER_OPERATORS;
+};
 export type ReadOperator = FilterOperator | 'gte' | 'lte';
 
-const ALL_OPERATOR_NAMES = [
-  ...FILTER_OPERATORS,
-  ...(Object.keys(LEGACY_FILTER_OPERATORS) as LegacyOperator[]),
-] as const;
+const ALL_OPERATOR_NAMES = [...FILTER_OPERATORS, ...LEGACY_OPERATOR_NAMES] as const;
 const UNARY: readonly string[] = ['is_empty', 'is_not_empty'];
 
 const columnNameSchema = z.string().min(1, { error: 'A column name is required.' });

@@ -6,7 +6,10 @@ import { Icon } from '@web/components/ui/icon.tsx';
 import { useAnnounce } from '@web/components/ui/live-region.tsx';
 import type { SpecFormValues } from '../model/spec-form-schema.ts';
 
-type RowControl = 'name' | 'type' | 'required' | 'description' | 'up' | 'down' | 'remove';
+const ROW_CONTROLS = ['name', 'type', 'required', 'description', 'up', 'down', 'remove'] as const;
+type RowControl = (typeof ROW_CONTROLS)[number];
+const isRowControl = (value: string | undefined): value is RowControl =>
+  ROW_CONTROLS.some((control) => control === value);
 type PendingFocus = { rowId: string; control: RowControl } | { index: number; control: RowControl };
 
 const newColumn = (): Column => ({ name: '', type: 'string', required: false, description: '' });
@@ -130,8 +133,8 @@ export function ColumnsTable({ form, columns, model, warnings, onExample }: Colu
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
-    const current = (event.currentTarget.dataset.control ?? 'name') as RowControl;
-    handleMove(index, event.key === 'ArrowUp' ? -1 : 1, current);
+    const { control } = event.currentTarget.dataset;
+    handleMove(index, event.key === 'ArrowUp' ? -1 : 1, isRowControl(control) ? control : 'name');
   };
 
   return (

@@ -24,13 +24,20 @@ export const validationError = (errors: ValidationError[]) =>
 const pathPart = (part: PropertyKey): string | number =>
   typeof part === 'symbol' ? String(part) : part;
 
-/** Zod issues as FastAPI `ValidationError`s under `loc` (`['body']`, `['query']`, …). */
+/**
+ * Zod issues as FastAPI `ValidationError`s under `loc` (`['body']`, `['query']`, …). Only an
+ * absent field is `missing`; that needs issues parsed with `reportInput` (zod leaves `input`
+ * out otherwise, and every wrong type would read as absent).
+ */
 export function zodToValidationErrors(
   error: z.ZodError,
   loc: (string | number)[],
 ): ValidationError[] {
   return error.issues.map((issue) => {
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing =
+      (issue.code === 'invalid_type' || issue.code === 'custom') &&
+      'input' in issue &&
+      issue.input === undefined;
     return {
       loc: [...loc, ...issue.path.map(pathPart)],
       msg: missing ? 'Field required' : issue.message,
@@ -45,7 +52,7 @@ export function parseOr422<T extends z.ZodType>(
   value: unknown,
   loc: (string | number)[],
 ): z.infer<T> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw validationError(zodToValidationErrors(parsed.error, loc));
   return parsed.data;
 }

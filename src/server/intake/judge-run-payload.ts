@@ -5,6 +5,7 @@ import {
   type Judgement,
 } from '@core/judge/judge-payload.ts';
 import type { FindingKind } from '@core/judge/judgement.ts';
+import { asWebhookInputJudgement } from '@core/judge/webhook-input-verdict.ts';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { INBOX_MAX_FINDINGS, type InboxJudged } from '@core/wire/inbox.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
@@ -61,19 +62,6 @@ const judgedOf = (judgement: Judgement, source: InboxJudged['source']): InboxJud
     })),
 });
 
-/**
- * The judge's verdict on the webhook block's webhook_input. The judge answers a row that is
- * not an object with the 422 FastAPI gives a webhook_payload of that shape; webhook_input is a
- * string inside the spec, which FastAPI does not validate, so there it is the sandbox's own
- * 400, like the other judging rules. Text that is not JSON keeps its 422.
- */
-function asDefaultPayload(judgement: Judgement): Judgement {
-  const { rejection, totals } = judgement;
-  const notRows =
-    rejection?.status === 422 && totals.byKind.invalid_json === 0 && totals.byKind.too_deep === 0;
-  return notRows ? { ...judgement, rejection: { ...rejection, status: 400 } } : judgement;
-}
-
 /** What the judge said: the rows to run, or the refusal; `judged` for the inbox either way. */
 export type JudgedRun =
   | { accepted: true; rows: unknown[]; judgement: Judgement; judged: InboxJudged }
@@ -112,7 +100,9 @@ export function judgeRunPayload(
       'The run has no webhook_payload and the webhook block has no webhook_input; send a webhook_payload.',
     );
   }
-  const judgement = asDefaultPayload(judgePayloadText(input, spec, { ...limits, locate: false }));
+  const judgement = asWebhookInputJudgement(
+    judgePayloadText(input, spec, { ...limits, locate: false }),
+  );
   const judged = judgedOf(judgement, 'webhook_input');
   if (judgement.verdict === 'rejected') {
     const error = rejectPayload(judgement, "The webhook block's webhook_input was rejected: ", [

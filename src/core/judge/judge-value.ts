@@ -81,7 +81,9 @@ export function judgeParsedValue(
   }
   if (!Array.isArray(value)) {
     report(out, {
-      kind: 'not_rows',
+      // null is no payload to the API (the OpenAPI allows it), so no rows: a 400, not the
+      // 422 of a value that is neither a list nor an object.
+      kind: value === null || value === undefined ? 'empty_payload' : 'not_rows',
       severity: 'error',
       row: null,
       column: null,

@@ -132,14 +132,15 @@ describe('rejected payloads', () => {
     );
   });
 
+  // FastAPI checks webhook_payload against the OpenAPI model before anything else: a value
+  // that is not a list or an object is a 422 (contract, "Revision of 2026-12-02").
   it.each([
     ['a string', 'hello'],
     ['a number', 42],
-    ['null', null],
     ['a list', [[{ email: 'a' }]]],
-  ])('rejects a payload that is %s with 400', (_label, value) => {
+  ])('rejects a payload that is %s with 422, as the API does', (_label, value) => {
     const judgement = judgeBoth(value);
-    expect(judgement.rejection?.status).toBe(400);
+    expect(judgement.rejection?.status).toBe(422);
     expect(kinds(judgement)).toContain('not_rows');
   });
 
@@ -147,17 +148,28 @@ describe('rejected payloads', () => {
     ['a scalar', 3],
     ['null', null],
     ['an array', [{ email: 'a' }]],
-  ])('rejects a row that is %s with 400, naming the row', (_label, row) => {
+  ])('rejects a row that is %s with 422, naming the row', (_label, row) => {
     const judgement = judgeBoth([{ email: 'a' }, row]);
-    expect(judgement.rejection?.status).toBe(400);
+    expect(judgement.rejection?.status).toBe(422);
     expect(judgement.findings[0]).toMatchObject({ kind: 'not_rows', row: 1, pointer: '/1' });
     expect(judgement.findings[0]?.message).toMatch(/^Row 2 is /);
   });
 
-  it('rejects the value undefined (no payload at all) as not rows', () => {
-    const judgement = judgePayloadValue(undefined, leads);
+  it('rejects a row that is not an object before a missing column or too many rows', () => {
+    expect(judgeBoth([{}, 3]).rejection?.status).toBe(422);
+    const many = [3, ...Array.from({ length: MAX_ROWS }, () => ({ email: 'a' }))];
+    expect(judgePayloadValue(many, leads).rejection?.status).toBe(422);
+  });
+
+  // The OpenAPI allows webhook_payload null: the API reads it as no payload, which is a 400
+  // when the block has no webhook_input either.
+  it.each([
+    ['null', null],
+    ['undefined (no payload at all)', undefined],
+  ])('rejects the value %s as no rows, with 400', (_label, value) => {
+    const judgement = judgePayloadValue(value, leads);
     expect(judgement.rejection?.status).toBe(400);
-    expect(kinds(judgement)).toEqual(['not_rows']);
+    expect(kinds(judgement)).toEqual(['empty_payload']);
   });
 
   it('rejects an empty array with 400', () => {

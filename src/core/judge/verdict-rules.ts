@@ -7,7 +7,9 @@ import type { Finding, FindingKind, Judgement, RejectionStatus } from './judgeme
 export const REJECTION_STATUS = {
   too_large: 413,
   invalid_json: 422,
-  not_rows: 400,
+  // FastAPI checks webhook_payload against the OpenAPI model first: a string, a number or a
+  // row that is not an object is a 422 (contract, "Revision of 2026-12-02").
+  not_rows: 422,
   empty_payload: 400,
   too_many_rows: 400,
   // 422, as the server's body parser answers nesting past the limit (issue 6: "Nesting

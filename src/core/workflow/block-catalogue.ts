@@ -17,6 +17,7 @@ import {
   returnFieldsSpecSchema,
   searchSpecSchema,
 } from './block-specs.ts';
+import { FOUND_ROWS_DEFAULT } from './block-outputs.ts';
 
 export {
   deduplicateSpecSchema,
@@ -36,8 +37,9 @@ export type RowTypeIn = DataframeType | 'ANY';
 /** The row type a block hands on: a fixed one, its input's, or its spec's `dataframe_type`. */
 export type RowTypeOut = DataframeType | 'same' | 'spec';
 /**
- * What the sandbox does with a block when it runs: runs it for real, simulates it from the
- * row, or cannot (the non-webhook sources, which a webhook-started run never reaches).
+ * What the sandbox does with a block when it runs: runs it for real, simulates it (from the
+ * row, or for the sources that find their own rows, from the specs), or cannot (read_csv,
+ * which Sixtyfour's API cannot start either).
  */
 export type SandboxExecution = 'real' | 'simulated' | 'not_executable';
 
@@ -129,15 +131,16 @@ const simulatedOutput = (
     ...(specsSchema ? { specsSchema } : {}),
   });
 
-const source = (block_name: string, description: string, specsSchema: z.ZodType): BlockDefinition =>
+/** A source that finds its own rows: a run starts it without webhook_payload. */
+const finder = (block_name: string, description: string, specsSchema: z.ZodType): BlockDefinition =>
   define({
     block_name,
     block_type: 'source',
     category: 'input',
-    description: `${description} A run with webhook_payload needs a webhook source instead, so the sandbox refuses runs that start here.`,
+    description: `${description} Runs without webhook_payload (a run that sends one needs a webhook source). Simulated in the sandbox: max_results rows (${FOUND_ROWS_DEFAULT} unless set) of its dataframe_type (LEAD unless set), made up from the specs (the same specs give the same rows) and marked "_simulated".`,
     input: 'ANY',
     output: 'spec',
-    sandbox: 'not_executable',
+    sandbox: 'simulated',
     specsSchema,
   });
 
@@ -157,9 +160,19 @@ export const BLOCK_CATALOGUE: readonly BlockDefinition[] = [
     sandbox: 'real',
     jsonSchema: webhookSpecJsonSchema,
   }),
-  source('read_notebook', 'Source: the rows of a Sixtyfour notebook.', readNotebookSpecSchema),
-  source('search', 'Source: people or companies found for a search query.', searchSpecSchema),
-  source('read_csv', 'Source: rows from an uploaded CSV.', readCsvSpecSchema),
+  finder('read_notebook', 'Source: the rows of a Sixtyfour notebook.', readNotebookSpecSchema),
+  finder('search', 'Source: people or companies found for a search query.', searchSpecSchema),
+  define({
+    block_name: 'read_csv',
+    block_type: 'source',
+    category: 'input',
+    description:
+      "Source: rows from an uploaded CSV. Sixtyfour's API cannot start a workflow that begins here, so the sandbox refuses such runs: use a webhook source.",
+    input: 'ANY',
+    output: 'spec',
+    sandbox: 'not_executable',
+    specsSchema: readCsvSpecSchema,
+  }),
 
   simulated(
     'company_enrichment',

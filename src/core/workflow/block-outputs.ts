@@ -1,3 +1,4 @@
+import { MAX_ROWS } from '../limits.ts';
 import { returnFieldsSchema, type ReturnFieldType } from './block-specs.ts';
 
 /** A column a simulated block adds to each row it touches. */
@@ -86,6 +87,40 @@ export const LEAD_ROW_COLUMNS: readonly OutputColumn[] = [
   column('title', 'str', 'Current job title'),
   column('linkedin_url', 'str', 'LinkedIn profile URL'),
 ];
+
+/**
+ * The sources that find their own rows (`search`, `read_notebook`) [decision]: a sandbox run
+ * makes `max_results` rows (this many unless set, at most `MAX_ROWS`) of the spec's
+ * `dataframe_type`, LEAD unless it says COMPANY, with these columns.
+ */
+export const FOUND_ROWS_DEFAULT = 10;
+export const FOUND_COLUMNS: Readonly<Record<'LEAD' | 'COMPANY', readonly OutputColumn[]>> = {
+  LEAD: [
+    column('full_name', 'str', 'Name of the person'),
+    column('title', 'str', 'Current job title'),
+    column('company_name', 'str', 'Where the person works'),
+    column('linkedin_url', 'str', 'LinkedIn profile URL'),
+  ],
+  COMPANY: [
+    column('company_name', 'str', 'Name of the company'),
+    column('website', 'str', "The company's website"),
+    column('industry', 'str', 'What the company does'),
+    column('employee_count', 'int', 'Number of employees'),
+  ],
+};
+
+/** How many rows a finding source makes, and of which type, read from its specs. */
+export function foundRows(specs: Record<string, unknown>): {
+  count: number;
+  rowType: 'LEAD' | 'COMPANY';
+} {
+  const asked = specs.max_results;
+  const count =
+    typeof asked === 'number' && Number.isInteger(asked) && asked > 0
+      ? Math.min(asked, MAX_ROWS)
+      : FOUND_ROWS_DEFAULT;
+  return { count, rowType: specs.dataframe_type === 'COMPANY' ? 'COMPANY' : 'LEAD' };
+}
 
 /** Columns of each company row `leads_to_company` makes. */
 export const COMPANY_ROW_COLUMNS: readonly OutputColumn[] = [

@@ -1,6 +1,6 @@
 import { canonicalBlockName, findBlockDefinition } from './block-catalogue.ts';
-import { outputColumns } from './block-outputs.ts';
-import type { PlannedBlock } from './workflow-graph.ts';
+import { foundRows, outputColumns } from './block-outputs.ts';
+import { FINDING_SOURCES, type PlannedBlock } from './workflow-graph.ts';
 
 /** A warning about the workflow itself, recorded with the run (no row). */
 export type PlanWarning = { row: null; column: string | null; message: string };
@@ -24,6 +24,15 @@ export function planWarnings(plan: readonly PlannedBlock[]): PlanWarning[] {
       });
     }
     if (definition.sandbox !== 'simulated') continue;
+    if (FINDING_SOURCES.includes(name)) {
+      const { count, rowType } = foundRows(planned.block.specs);
+      warnings.push({
+        row: null,
+        column: null,
+        message: `Block ${label} is simulated: its ${count} ${rowType} rows are made up from its specs and marked "_simulated".`,
+      });
+      continue;
+    }
     if (name === 'company_to_leads' || name === 'leads_to_company') {
       warnings.push({
         row: null,

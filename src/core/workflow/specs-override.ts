@@ -1,6 +1,15 @@
 /** Keys a run's `specs_override` may replace on a webhook block (contract, "specs_override"). */
 export const WEBHOOK_OVERRIDE_KEYS = ['input_schema', 'webhook_input', 'dataframe_type'] as const;
 
+/**
+ * Keys a run's `specs_override` may replace on a source that finds its own rows [decision]:
+ * the keys Sixtyfour documents for it.
+ */
+export const FINDING_SOURCE_OVERRIDE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  search: ['query', 'dataframe_type', 'max_results', 'auto_execute'],
+  read_notebook: ['notebook_id', 'dataframe_type'],
+};
+
 export type OverrideResult =
   | { success: true; specs: Record<string, unknown> }
   | { success: false; key: string; message: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, WorkflowGraph } from '../wire/workflow.ts';
 import { applySpecsOverride } from './specs-override.ts';
-import { checkWebhookSource, validateWorkflowGraph } from './workflow-graph.ts';
+import { checkRunSource, validateWorkflowGraph } from './workflow-graph.ts';
 
 const block = (
   block_id: string,
@@ -77,17 +77,25 @@ describe('validateWorkflowGraph', () => {
   });
 });
 
-describe('checkWebhookSource', () => {
+describe('checkRunSource', () => {
   const plan = (graph: WorkflowGraph) => {
     const result = validateWorkflowGraph(graph);
     if (!result.success) throw new Error('invalid graph');
     return result.plan;
   };
-  it('wants exactly one source, the webhook block', () => {
-    expect(checkWebhookSource(plan(chain(webhook('LEAD')))).success).toBe(true);
-    const csv = checkWebhookSource(plan(chain(block('r', 'read_csv'))));
+  it('wants exactly one source: the webhook block, or one that finds its own rows', () => {
+    expect(checkRunSource(plan(chain(webhook('LEAD'))))).toMatchObject({
+      success: true,
+      finds: false,
+    });
+    for (const name of ['search', 'read_notebook'])
+      expect(checkRunSource(plan(chain(block('s', name))))).toMatchObject({
+        success: true,
+        finds: true,
+      });
+    const csv = checkRunSource(plan(chain(block('r', 'read_csv'))));
     expect(!csv.success && csv.message).toContain('switch its source to a webhook block');
-    const two = checkWebhookSource(
+    const two = checkRunSource(
       plan({
         blocks: [webhook('LEAD'), block('v', 'webhook', { dataframe_type: 'LEAD' })],
         edges: [],
@@ -95,7 +103,7 @@ describe('checkWebhookSource', () => {
     );
     expect(two.success).toBe(false);
     expect(
-      checkWebhookSource(plan(chain(block('f', 'filter', { column: 'a', operator: 'is_empty' }))))
+      checkRunSource(plan(chain(block('f', 'filter', { column: 'a', operator: 'is_empty' }))))
         .success,
     ).toBe(false);
   });

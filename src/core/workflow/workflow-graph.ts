@@ -198,13 +198,28 @@ export function validateWorkflowGraph(graph: WorkflowGraph): GraphValidation {
 }
 
 export type SourceCheck =
-  { success: true; source: PlannedBlock } | { success: false; message: string };
+  | {
+      success: true;
+      source: PlannedBlock;
+      /** The source finds its own rows (search, read_notebook): a run sends no webhook_payload. */
+      finds: boolean;
+    }
+  | { success: false; message: string };
+
+/** Sources that find their own rows; a run of a workflow that starts with one sends no payload. */
+export const FINDING_SOURCES: readonly string[] = ['search', 'read_notebook'];
+
+/** The 400 for a webhook_payload sent to a workflow whose source finds its own rows. */
+export const findingSourcePayloadMessage = (blockName: string): string =>
+  `The workflow starts with a ${blockName} block, which finds its own rows and cannot take a webhook_payload: send the run without one, or switch its source to a webhook block.`;
 
 /**
- * Whether a planned workflow can run with `webhook_payload`: exactly one source block, and it
- * is `webhook` (contract, "The workflow graph"; each failure is a 400).
+ * Whether a planned workflow can be run through the API: exactly one source block, and it is
+ * `webhook` (rows from webhook_payload or webhook_input) or a source that finds its own rows;
+ * never `read_csv` (contract, "The workflow graph"; Sixtyfour's OpenAPI: "Workflows starting
+ * with read_csv cannot be triggered via API"). Each failure is a 400.
  */
-export function checkWebhookSource(plan: readonly PlannedBlock[]): SourceCheck {
+export function checkRunSource(plan: readonly PlannedBlock[]): SourceCheck {
   const sources = plan.filter((planned) => planned.parents.length === 0);
   const [source, ...others] = sources;
   if (!source) {
@@ -223,11 +238,8 @@ export function checkWebhookSource(plan: readonly PlannedBlock[]): SourceCheck {
         'The workflow starts with a read_csv block, which cannot take a webhook_payload; switch its source to a webhook block.',
     };
   }
-  if (source.block.block_name === 'search' || source.block.block_name === 'read_notebook') {
-    return {
-      success: false,
-      message: `The workflow starts with a ${source.block.block_name} block, which finds its own rows and cannot take a webhook_payload; the sandbox runs webhook-started workflows: switch its source to a webhook block.`,
-    };
+  if (FINDING_SOURCES.includes(source.block.block_name)) {
+    return { success: true, source, finds: true };
   }
   if (source.block.block_name !== 'webhook') {
     return {
@@ -235,5 +247,5 @@ export function checkWebhookSource(plan: readonly PlannedBlock[]): SourceCheck {
       message: `The workflow's source block is "${source.block.block_name}", not "webhook"; a run with webhook_payload needs a webhook source block.`,
     };
   }
-  return { success: true, source };
+  return { success: true, source, finds: false };
 }

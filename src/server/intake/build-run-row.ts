@@ -13,8 +13,8 @@ import type { ReadRunRequest } from './read-run-request.ts';
 /** Warnings and notes (advisory columns) recorded with a run, at most this many. */
 const MAX_RECORDED_WARNINGS = 1_000;
 
-const warningsOf = (judgement: Judgement): RunWarning[] =>
-  judgement.findings
+const warningsOf = (judgement: Judgement | null): RunWarning[] =>
+  (judgement?.findings ?? [])
     .filter((finding) => finding.severity !== 'error')
     .slice(0, MAX_RECORDED_WARNINGS)
     .map((finding) => ({ row: finding.row, column: finding.column, message: finding.message }));
@@ -41,7 +41,8 @@ export function buildRunRow(
   read: ReadRunRequest,
   workflow: RunnableWorkflow,
   effective: EffectiveWorkflow,
-  accepted: { rows: unknown[]; judgement: Judgement },
+  /** The judged rows; none and no judgement when the source finds its own rows. */
+  accepted: { rows: unknown[]; judgement: Judgement | null },
   compressedBody: Uint8Array | undefined,
 ): NewRunRow {
   const { query, body } = read;

@@ -1,6 +1,10 @@
 import { validateWebhookSpec, type SpecValidation } from '@core/spec/spec-issues.ts';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
-import { applySpecsOverride } from '@core/workflow/specs-override.ts';
+import {
+  applySpecsOverride,
+  FINDING_SOURCE_OVERRIDE_KEYS,
+  WEBHOOK_OVERRIDE_KEYS,
+} from '@core/workflow/specs-override.ts';
 import { validateWorkflowGraph, type PlannedBlock } from '@core/workflow/workflow-graph.ts';
 import type { WorkflowGraph } from '@core/wire/workflow.ts';
 import { canonicalWorkflowId } from '@core/wire/workflow-id.ts';
@@ -27,7 +31,8 @@ export function resolveWorkflow(workflows: CachedWorkflows, id: string): Runnabl
 
 /** The graph a run executes: the stored one, or the one with specs_override applied. */
 export type EffectiveWorkflow = {
-  spec: SpecModel;
+  /** The webhook spec the payload is judged by; `null` when the source finds its own rows. */
+  spec: SpecModel | null;
   plan: PlannedBlock[];
   /** The graph's JSON text, as the run stores it. */
   definitionJson: string;
@@ -45,7 +50,8 @@ const specOrThrow = (spec: SpecValidation): SpecModel => {
 };
 
 /**
- * Step 4: specs_override over the webhook block's stored specs. Without one (or one that
+ * Step 4: specs_override over the source block's stored specs (a webhook block's, or the
+ * documented keys of a source that finds its own rows). Without one (or one that
  * changes nothing) the stored check is the effective one and nothing is validated again; with
  * one, the new webhook spec and the new graph are each validated, 422s under
  * `body.specs_override` when they do not hold.
@@ -55,7 +61,11 @@ export function applyOverride(
   override: Record<string, unknown> | null | undefined,
 ): EffectiveWorkflow {
   const { check } = workflow;
-  const applied = applySpecsOverride(check.source.block.specs, override);
+  const allowedKeys =
+    check.spec === null
+      ? (FINDING_SOURCE_OVERRIDE_KEYS[check.source.block.block_name] ?? [])
+      : WEBHOOK_OVERRIDE_KEYS;
+  const applied = applySpecsOverride(check.source.block.specs, override, allowedKeys);
   if (!applied.success) {
     throw validationError([
       {
@@ -66,9 +76,10 @@ export function applyOverride(
     ]);
   }
   if (applied.specs === check.source.block.specs) {
-    return { spec: specOrThrow(check.spec), plan: check.plan, definitionJson: check.text };
+    const spec = check.spec === null ? null : specOrThrow(check.spec);
+    return { spec, plan: check.plan, definitionJson: check.text };
   }
-  const spec = specOrThrow(validateWebhookSpec(applied.specs));
+  const spec = check.spec === null ? null : specOrThrow(validateWebhookSpec(applied.specs));
   const definition: WorkflowGraph = {
     ...workflow.definition,
     blocks: workflow.definition.blocks.map((block) =>

@@ -5,6 +5,7 @@ import {
   type Judgement,
 } from '@core/judge/judge-payload.ts';
 import type { FindingKind } from '@core/judge/judgement.ts';
+import { asWebhookInputJudgement } from '@core/judge/webhook-input-verdict.ts';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import { INBOX_MAX_FINDINGS, type InboxJudged } from '@core/wire/inbox.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
@@ -99,7 +100,9 @@ export function judgeRunPayload(
       'The run has no webhook_payload and the webhook block has no webhook_input; send a webhook_payload.',
     );
   }
-  const judgement = judgePayloadText(input, spec, { ...limits, locate: false });
+  const judgement = asWebhookInputJudgement(
+    judgePayloadText(input, spec, { ...limits, locate: false }),
+  );
   const judged = judgedOf(judgement, 'webhook_input');
   if (judgement.verdict === 'rejected') {
     const error = rejectPayload(judgement, "The webhook block's webhook_input was rejected: ", [

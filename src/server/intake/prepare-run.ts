@@ -1,6 +1,7 @@
+import { findingSourcePayloadMessage } from '@core/workflow/workflow-graph.ts';
 import { INBOX_BODY_KEPT_BYTES, type InboxJudged } from '@core/wire/inbox.ts';
 import type { Caller } from '../auth/api-auth.ts';
-import { HttpError } from '../http/http-error.ts';
+import { detailError, HttpError } from '../http/http-error.ts';
 import { compressInboxBody } from '../inbox/inbox-body.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { NewRunRow } from '../store/run-store.ts';
@@ -95,7 +96,18 @@ function prepare(
   const key = claimIdempotencyKey(readers.idempotency, read, request.idempotencyKey);
   if ('replay' in key) return { kind: 'replay', jobId: key.replay };
   const workflow = resolveWorkflow(readers.workflows, read.query.workflow_id);
+  if (workflow.check.spec === null && read.hasPayload) {
+    throw detailError(400, findingSourcePayloadMessage(workflow.check.source.block.block_name));
+  }
   const effective = applyOverride(workflow, read.body.specs_override);
+  if (effective.spec === null) {
+    // The source finds its own rows when the run executes: nothing to judge, no rows to store.
+    return {
+      kind: 'insert',
+      run: buildRunRow(read, workflow, effective, { rows: [], judgement: null }, undefined),
+      idempotency: key.claim,
+    };
+  }
   const judged = judgeRunPayload(read, effective.spec, {
     maxRows: readers.maxRows,
     maxBodyBytes: readers.maxBodyBytes,

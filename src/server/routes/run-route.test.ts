@@ -197,6 +197,17 @@ describe.each([
     });
   });
 
+  // webhook_input is a string inside the spec, not a field FastAPI validates: its rows are
+  // judged by the sandbox, and a row that is not an object is a 400 like the other rules.
+  it('refuses a webhook_input whose rows are not objects with 400, not a body 422', async () => {
+    const response = await run({ specs_override: { webhook_input: '[1, {"company_name": "A"}]' } });
+    expect(response.statusCode).toBe(400);
+    expect(json(response)).toMatchObject({
+      detail: containing("The webhook block's webhook_input was rejected: Row 1 is a number"),
+      errors: [{ row: 0, column: null }],
+    });
+  });
+
   it('applies specs_override for this run only, and refuses other keys with 422', async () => {
     const accepted = await run({
       webhook_payload: [{ email: 'a@b.co' }],

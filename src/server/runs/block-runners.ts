@@ -17,15 +17,15 @@ import {
 
 /**
  * What the executor runs for one block (aliases such as enrich_lead resolved). Throws
- * BlockNotExecutableError only for a source other than webhook, which a run never reaches
- * (the run request is refused first).
+ * BlockNotExecutableError only for read_csv (or a block unknown to the catalogue), which a
+ * run never reaches (the run request is refused first).
  */
 export function blockRunner(block: Block): BlockRunner {
   const name = canonicalBlockName(block.block_name);
   const definition = findBlockDefinition(name);
   if (!definition || definition.sandbox === 'not_executable') {
     throw new BlockNotExecutableError(
-      `The sandbox cannot execute the "${block.block_name}" block (${block.block_id ?? 'no id'}); a sandbox run starts at a webhook block.`,
+      `The sandbox cannot execute the "${block.block_name}" block (${block.block_id ?? 'no id'}); a sandbox run starts at a webhook, search or read_notebook block.`,
     );
   }
   switch (name) {

@@ -356,6 +356,85 @@ describe('the whole catalogue in sandbox runs', () => {
     expect(byName.rows.map((row) => row.full_name)).toEqual(['Ada Lovelace', 'Alan Turing']);
   });
 
+  // Sixtyfour's OpenAPI: "Workflows starting with read_csv cannot be triggered via API"; the
+  // other sources find their own rows, simulated in the sandbox (contract, "Revision of
+  // 2026-12-02": every block of the catalogue runs in a sandbox run).
+  it('runs a search or read_notebook source without webhook_payload; read_csv never', async () => {
+    const startingWith = (
+      block_name: string,
+      specs: Record<string, unknown>,
+      next: TestBlock[],
+    ) => {
+      const all = [{ block_name, specs }, ...next].map((block, index) => ({
+        block_id: `s${index + 1}`,
+        sequence_number: index + 1,
+        block_type: block.block_name,
+        block_name: block.block_name,
+        specs: block.specs ?? {},
+      }));
+      return {
+        workflow_name: block_name,
+        workflow_description: '',
+        workflow_definition: {
+          blocks: all,
+          edges: all.slice(1).map((block, index) => ({
+            from_block_id: `s${index + 1}`,
+            to_block_id: block.block_id,
+          })),
+        },
+      };
+    };
+    const run = (id: string, body: unknown) =>
+      t.call({
+        method: 'POST',
+        url: `/workflows/run?workflow_id=${id}`,
+        payload: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+        contract: '/workflows/run',
+      });
+
+    const search = { query: 'CTOs in Berlin', dataframe_type: 'LEAD', max_results: 3 };
+    const searchId = await created(
+      startingWith('search', search, [
+        { block_name: 'find_email', specs: { mode: 'PROFESSIONAL' } },
+      ]),
+    );
+    const first = await startRun(t, searchId, {});
+    expect(await waitForTerminal(t, first)).toBe('completed');
+    const rows = await results(first);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row).toMatchObject({ _simulated: true });
+      expect(typeof row.full_name).toBe('string');
+      expect(typeof row.email).toBe('string');
+    }
+    const again = await startRun(t, searchId, {});
+    expect(await waitForTerminal(t, again)).toBe('completed');
+    expect(await results(again), 'the same specs find the same rows').toEqual(rows);
+    const warnings = (await runOf(first))?.metrics?.warnings ?? [];
+    expect(warnings.some((w) => w.message.includes('"search"'))).toBe(true);
+
+    const withPayload = await run(searchId, { webhook_payload: LEADS });
+    expect(withPayload.statusCode).toBe(400);
+    expect(detailSchema.parse(json(withPayload)).detail).toContain('webhook_payload');
+
+    const notebookId = await created(
+      startingWith('read_notebook', { notebook_id: 'nb_1', dataframe_type: 'COMPANY' }, [
+        { block_name: 'company_enrichment' },
+      ]),
+    );
+    const notebookRun = await startRun(t, notebookId, { webhook_payload: null });
+    expect(await waitForTerminal(t, notebookRun)).toBe('completed');
+    const companies = await results(notebookRun);
+    expect(companies.length).toBeGreaterThan(0);
+    for (const row of companies) expect(typeof row.company_name).toBe('string');
+
+    const csvId = await created(startingWith('read_csv', {}, []));
+    const csv = await run(csvId, {});
+    expect(csv.statusCode).toBe(400);
+    expect(detailSchema.parse(json(csv)).detail).toContain('switch its source to a webhook block');
+  });
+
   it('changes the row type and the rows with company_to_leads and leads_to_company', async () => {
     const leads = await runRows(
       chain({ dataframe_type: 'COMPANY' }, [

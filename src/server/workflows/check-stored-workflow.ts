@@ -1,6 +1,6 @@
 import { validateWebhookSpec, type SpecValidation } from '@core/spec/spec-issues.ts';
 import {
-  checkWebhookSource,
+  checkRunSource,
   validateWorkflowGraph,
   type PlannedBlock,
 } from '@core/workflow/workflow-graph.ts';
@@ -9,9 +9,9 @@ import type { StoredWorkflow } from '../store/workflow-store.ts';
 /**
  * What every run of a stored workflow needs from its graph, worked out once per stored version
  * (the workflow cache keeps it until the workflow is written again): the checked plan, the
- * webhook source block and its spec as the judge reads it, and the graph's JSON text, which a
- * run without specs_override stores as its definition. `problem` is the 400 a run gets when
- * the stored graph cannot run with a webhook_payload.
+ * source block, the webhook spec as the judge reads it (`null` when the source finds its own
+ * rows: search, read_notebook), and the graph's JSON text, which a run without specs_override
+ * stores as its definition. `problem` is the 400 a run gets when the stored graph cannot run.
  */
 export type StoredWorkflowCheck =
   | { ok: false; problem: string }
@@ -19,7 +19,7 @@ export type StoredWorkflowCheck =
       ok: true;
       plan: PlannedBlock[];
       source: PlannedBlock;
-      spec: SpecValidation;
+      spec: SpecValidation | null;
       text: string;
     };
 
@@ -37,13 +37,13 @@ function checkGraph(workflow: StoredWorkflow): StoredWorkflowCheck {
       problem: `The workflow graph is invalid: ${graph.issues[0]?.message ?? ''}`,
     };
   }
-  const source = checkWebhookSource(graph.plan);
+  const source = checkRunSource(graph.plan);
   if (!source.success) return { ok: false, problem: source.message };
   return {
     ok: true,
     plan: graph.plan,
     source: source.source,
-    spec: validateWebhookSpec(source.source.block.specs),
+    spec: source.finds ? null : validateWebhookSpec(source.source.block.specs),
     text: JSON.stringify(workflow.definition),
   };
 }

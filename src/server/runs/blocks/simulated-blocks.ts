@@ -1,12 +1,20 @@
 import {
   COMPANY_ROW_COLUMNS,
+  FOUND_COLUMNS,
+  foundRows,
   LEAD_ROW_COLUMNS,
   outputColumns,
   type OutputColumn,
 } from '@core/workflow/block-outputs.ts';
 import type { BlockRunner } from './block-runner.ts';
 import { withEntries, type Row } from './row.ts';
-import { companyDomain, companyName, seededNumbers, simulatedValue } from './simulated-values.ts';
+import {
+  companyDomain,
+  companyName,
+  personName,
+  seededNumbers,
+  simulatedValue,
+} from './simulated-values.ts';
 
 /** Marks every row a simulated block touched. */
 export const SIMULATED_MARKER = '_simulated';
@@ -20,6 +28,39 @@ function addColumns(row: Row, blockName: string, columns: readonly OutputColumn[
     ]),
     [SIMULATED_MARKER, true],
   ]);
+}
+
+const COMPANY_WORDS = ['Northwind', 'Brightline', 'Kestrel', 'Lumen', 'Quarry', 'Tidewater'];
+const COMPANY_ENDINGS = ['Labs', 'Systems', 'Works', 'Group', 'Analytics', 'Robotics'];
+
+/**
+ * The rows a source that finds its own rows (search, read_notebook) hands on [decision]: as
+ * many as `foundRows` says, each made up from the block, its specs and the row's number (the
+ * same specs find the same rows), built column by column so later ones follow from earlier
+ * ones (a lead's LinkedIn URL from their name), each marked.
+ */
+function foundRowsOf(blockName: string, specs: Record<string, unknown>): Row[] {
+  const { count, rowType } = foundRows(specs);
+  const seed = JSON.stringify(Object.entries(specs));
+  return Array.from({ length: count }, (_, index) => {
+    const next = seededNumbers({ seed, index }, blockName, '');
+    const company = `${COMPANY_WORDS[next() % COMPANY_WORDS.length] ?? 'Northwind'} ${COMPANY_ENDINGS[next() % COMPANY_ENDINGS.length] ?? 'Labs'}`;
+    let row: Row = rowType === 'COMPANY' ? {} : { full_name: personName({}, next) };
+    for (const column of FOUND_COLUMNS[rowType]) {
+      if (Object.hasOwn(row, column.name)) continue;
+      const value =
+        column.name === 'company_name'
+          ? company
+          : simulatedValue(
+              column.type,
+              column.name,
+              row,
+              seededNumbers(row, blockName, column.name),
+            );
+      row = withEntries(row, [[column.name, value]]);
+    }
+    return withEntries(row, [[SIMULATED_MARKER, true]]);
+  });
 }
 
 /** Each company row becomes one to three lead rows: its columns, then the person's. */
@@ -65,6 +106,10 @@ export function simulatedRunner(blockName: string, specs: Record<string, unknown
       return { processRow: companyToLeads };
     case 'leads_to_company':
       return leadsToCompanyRunner();
+    case 'search':
+    case 'read_notebook':
+      // A source: no input rows; what it finds comes out once the block runs.
+      return { processRow: () => [], finish: () => foundRowsOf(blockName, specs) };
     default: {
       const columns = outputColumns(blockName, specs);
       if (columns.length === 0) return { processRow: (row) => [row] };

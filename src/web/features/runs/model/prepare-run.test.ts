@@ -75,6 +75,21 @@ describe('prepareRun', () => {
     expect(preflight.verdict).toBe('accepted');
   });
 
+  it('says 400, as the sandbox does, for a webhook_input whose rows are not objects', async () => {
+    const withInput = effectiveSpec({ ...stored, webhook_input: '[1]' }, undefined);
+    if (!withInput.success) throw new Error(withInput.message);
+    const judge = judgeWith(realJudge('[1]', withInput.model));
+    const fromInput = await prepareRun('', { kind: 'none' }, withInput, judge);
+    expect(fromInput).toMatchObject({ verdict: 'rejected' });
+    expect(fromInput.verdict === 'rejected' && fromInput.message).toMatch(
+      /^The spec's webhook_input would be rejected \(400\)/,
+    );
+    const fromPayload = await prepareRun('[1]', { kind: 'none' }, withInput, judge);
+    expect(fromPayload.verdict === 'rejected' && fromPayload.message).toMatch(
+      /^The sample payload would be rejected \(422\)/,
+    );
+  });
+
   it('asks no judge when the override does not read', async () => {
     const judge = judgeWith(realJudge('[]', model()));
     const preflight = await prepareRun(

@@ -1,4 +1,5 @@
 import type { Finding, Judgement } from '@core/judge/judgement.ts';
+import { asWebhookInputJudgement } from '@core/judge/webhook-input-verdict.ts';
 import type { SpecModel } from '@core/spec/webhook-spec.ts';
 import type { EffectiveSpec, OverrideReading } from './effective-spec.ts';
 
@@ -78,7 +79,8 @@ export async function prepareRun(
       body,
     };
   }
-  const judgement = await judge(text, effective.model);
+  const judged = await judge(text, effective.model);
+  const judgement = hasPayload ? judged : asWebhookInputJudgement(judged);
   const source = hasPayload ? 'The sample payload' : "The spec's webhook_input";
   if (judgement.verdict === 'rejected') {
     return {

@@ -1,0 +1,15 @@
+import type { Judgement } from './judgement.ts';
+
+/**
+ * The judge's verdict on a webhook block's `webhook_input` (the default payload of a run sent
+ * without one). The judge answers a row that is not an object with the 422 FastAPI gives a
+ * webhook_payload of that shape; webhook_input is a string inside the spec, which FastAPI does
+ * not validate, so there it is the sandbox's own 400, like the other judging rules. Text that
+ * is not JSON, or nested too deep, keeps its 422. Browser and sandbox both read it so.
+ */
+export function asWebhookInputJudgement(judgement: Judgement): Judgement {
+  const { rejection, totals } = judgement;
+  if (rejection?.status !== 422) return judgement;
+  if (totals.byKind.invalid_json > 0 || totals.byKind.too_deep > 0) return judgement;
+  return { ...judgement, rejection: { ...rejection, status: 400 } };
+}

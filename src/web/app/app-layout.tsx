@@ -22,7 +22,7 @@ export function AppLayout({ children, headerEnd }: { children: ReactNode; header
             <path d="M9 11h9M9 16h14M9 21h6" />
             <circle cx="23" cy="11" r="2.2" />
           </svg>
-          <span className="app-header__name">Inlet</span>
+          <h1 className="app-header__name">Inlet</h1>
           <span className="app-header__tagline">
             Webhook block designer for Sixtyfour workflows
           </span>

@@ -122,7 +122,7 @@ export function InboxEntryDetails({
             </>
           )}
           <h5>Answer</h5>
-          <pre className="inbox__code" aria-label="Answer">
+          <pre className="inbox__code" role="group" aria-label="Answer">
             {entry.data.answer}
           </pre>
         </>

@@ -139,8 +139,13 @@ function RecordedBody({ connection, id }: { connection: Connection; id: number }
   if (entry.isError)
     return <ApiErrorNotice error={entry.error} title={`Could not read request ${id}`} />;
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <pre className="code-block impact__body" tabIndex={0} aria-label={`Body of request ${id}`}>
+    <pre
+      className="code-block impact__body"
+      role="group"
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      aria-label={`Body of request ${id}`}
+    >
       {entry.data.body ?? '(no body kept)'}
     </pre>
   );

@@ -166,8 +166,13 @@ function DeliveryDetails({ connection, id }: { connection: Connection; id: numbe
           </div>
         ))}
       </dl>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <pre className="code-block" tabIndex={0} aria-label={`Body of delivery ${data.id}`}>
+      <pre
+        className="code-block"
+        role="group"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        aria-label={`Body of delivery ${data.id}`}
+      >
         {prettyBody(data.body)}
       </pre>
     </div>

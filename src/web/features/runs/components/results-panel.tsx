@@ -153,7 +153,15 @@ export function ResultsPanel({
         </p>
       )}
       {rows && rows.length > 0 && (
-        <div className="runs-table-wrap runs-table-wrap--results">
+        <div
+          className="runs-table-wrap runs-table-wrap--results"
+          // Scrollable, so it takes focus: keyboard users scroll it with the arrow keys (axe:
+          // scrollable-region-focusable).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="group"
+          aria-label="Result rows"
+        >
           <table className="runs-table runs-table--results">
             <caption className="visually-hidden">Result rows</caption>
             <thead>

@@ -188,7 +188,15 @@ function ComparisonTable({
           Showing the first {MAX_SHOWN_ROWS} of {comparison.rows.length} rows.
         </p>
       )}
-      <div className="runs-table-wrap runs-table-wrap--results">
+      <div
+        className="runs-table-wrap runs-table-wrap--results"
+        // Scrollable, so it takes focus: keyboard users scroll it with the arrow keys (axe:
+        // scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        role="group"
+        aria-label="Rows of the two runs"
+      >
         <table className="runs-table runs-table--results">
           <caption className="visually-hidden">Rows of the two runs</caption>
           <thead>

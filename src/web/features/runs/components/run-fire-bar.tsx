@@ -37,11 +37,11 @@ export function RunFireBar({
         <Icon name="check" />
         {sending ? 'Sending…' : 'Run test'}
       </button>
-      <kbd
-        id={shortcutId}
-        className="runs-fire__kbd"
-        aria-label={isMac ? 'Command Enter' : 'Control Enter'}
-      >
+      {/* A kbd has no role to carry a name, so the words are text of their own. */}
+      <span id={shortcutId} className="visually-hidden">
+        {isMac ? 'Command Enter' : 'Control Enter'}
+      </span>
+      <kbd className="runs-fire__kbd" aria-hidden="true">
         {isMac ? '⌘' : 'Ctrl'}+Enter
       </kbd>
       <label className="runs-form__check">

@@ -39,8 +39,13 @@ export function ExportSpecDialog({ open, model, title, onClose }: ExportSpecDial
           name appear once.
         </p>
       )}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <pre className="code-block code-block--dialog" tabIndex={0} aria-label="Spec to export">
+      <pre
+        className="code-block code-block--dialog"
+        role="group"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        aria-label="Spec to export"
+      >
         <code>{text}</code>
       </pre>
       <div className="dialog__actions">

@@ -25,7 +25,7 @@ export function WebhookBlockView({ model, errorCount }: { model: SpecModel; erro
         </p>
       )}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
-      <pre className="code-block" aria-labelledby={`${id}-title`} tabIndex={0}>
+      <pre className="code-block" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
         <code>{text}</code>
       </pre>
     </section>

@@ -50,3 +50,37 @@ test('while the server is down the run status says it is not updating', async ({
 
   expect(pageErrors).toEqual([]);
 });
+
+test('a cancel that does not reach the server leaves the run cancellable, not "Cancelling…"', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const console_ = new RunConsole(page);
+  await console_.open(`${server.base}/`);
+  await console_.designSpec(companySpec(companies(300)));
+  await console_.saveWorkflow('E2E cancel unsent');
+  await console_.runTest();
+  await console_.expectStatus('running');
+
+  await test.step('The server dies; Cancel run fails, and says so', async () => {
+    await server.kill();
+    await expect(console_.status).toContainText('last known, not updating');
+    await console_.cancelButton.click();
+    await expect(console_.region.getByText('Could not cancel the run')).toBeVisible();
+  });
+
+  await test.step('Nothing was cancelled: no "Cancelling…", and Cancel run can be tried again', async () => {
+    await expect(console_.status).not.toContainText('Cancelling');
+    await expect(console_.cancelButton).toBeEnabled();
+  });
+
+  await test.step('Back up and reloaded, the run was not cancelled: it completes', async () => {
+    await server.start();
+    await page.reload();
+    await console_.expectStatus('completed', 60_000);
+  });
+
+  expect(pageErrors).toEqual([]);
+});

@@ -68,7 +68,12 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
 
   const handleCancel = () => {
     setCancelRequested(true);
-    cancel.mutate(runId);
+    // A cancel that did not get through cancelled nothing: the run is cancellable again.
+    cancel.mutate(runId, {
+      onError: () => {
+        setCancelRequested(false);
+      },
+    });
   };
 
   return (

@@ -65,6 +65,16 @@ describe('the UI session cookie instead of the sandbox key', () => {
     });
     expect(stale.statusCode).toBe(401);
     expect(json(stale)).toEqual({ detail: containing('reload the page') });
+    // Marked, so the page renews its cookie itself; a missing or wrong key is not.
+    expect(stale.headers['x-inlet-session']).toBe('stale');
+    const staleSession = await ui.app.inject({
+      url: '/inlet/session',
+      headers: { cookie: `${cookie.split('=')[0] ?? ''}=from-an-earlier-start` },
+    });
+    expect(staleSession.headers['x-inlet-session']).toBe('stale');
+    const noKey = await ui.app.inject({ url: '/workflows' });
+    expect(noKey.statusCode).toBe(401);
+    expect(noKey.headers['x-inlet-session']).toBeUndefined();
   });
 
   it("has a rate-limit window of its own, apart from the API key's", async () => {

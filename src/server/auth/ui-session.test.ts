@@ -92,6 +92,34 @@ describe('the UI session cookie instead of the sandbox key', () => {
   });
 });
 
+describe('a stale UI cookie on the proxy to Sixtyfour, when the server holds the key', () => {
+  it('is told the session is stale (renewable), not that the key is for the UI only', async () => {
+    const ui = await startUiApp({
+      SIXTYFOUR_API_KEY: 'server-held-upstream-key-0123',
+      // Never reached: the answer comes before anything is forwarded.
+      SIXTYFOUR_API_BASE: 'http://127.0.0.1:9',
+    });
+    try {
+      const { cookie } = await pageCookie(ui.app);
+      const stale = await ui.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: {
+          cookie: `${cookie.split('=')[0] ?? ''}=from-an-earlier-start`,
+          'sec-fetch-site': 'same-origin',
+        },
+      });
+      expect(stale.statusCode).toBe(401);
+      expect(stale.headers['x-inlet-session']).toBe('stale');
+      expect(json(stale)).toEqual({ detail: containing('reload the page') });
+      const script = await ui.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      expect(script.statusCode).toBe(401);
+      expect(script.headers['x-inlet-session']).toBeUndefined();
+    } finally {
+      await ui.close();
+    }
+  });
+});
+
 describe('a UI password and binding beyond this machine', () => {
   it('asks for INLET_UI_PASSWORD (HTTP Basic) before the page and its cookie', async () => {
     const ui = await startUiApp({ INLET_UI_PASSWORD: 'correct horse battery' });

@@ -267,6 +267,7 @@ export async function createApp({
     base: config.upstreamBase,
     serverKey: config.upstreamKey,
     isUiCall: uiSession.isUiCall,
+    hasStaleSession: (request) => uiSession.check(request) === 'stale',
     maxResponseBytes: config.proxyMaxResponseBytes,
     ...(proxyTimeoutMs === undefined ? {} : { timeoutMs: proxyTimeoutMs }),
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { detailError } from '../http/http-error.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { createKeyCheck } from './sandbox-key.ts';
-import { STALE_SESSION, type UiSession } from './ui-session.ts';
+import { staleSessionError, type UiSession } from './ui-session.ts';
 
 /** Who is calling: the sandbox key, or only a Bearer token (refused, see `requireApiKey`). */
 export type Caller = { kind: 'api-key'; keyHash: string } | { kind: 'bearer-only' };
@@ -74,8 +74,8 @@ export function registerApiAuth(
         request.caller = { kind: 'bearer-only' };
         return;
       }
-      const stale = options.uiSession.check(request) === 'stale';
-      throw detailError(401, stale ? STALE_SESSION : INVALID);
+      if (options.uiSession.check(request) === 'stale') throw staleSessionError();
+      throw detailError(401, INVALID);
     } else {
       const keyHash = checkKey(presented);
       if (keyHash === null) throw detailError(401, INVALID);

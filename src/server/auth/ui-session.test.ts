@@ -65,6 +65,16 @@ describe('the UI session cookie instead of the sandbox key', () => {
     });
     expect(stale.statusCode).toBe(401);
     expect(json(stale)).toEqual({ detail: containing('reload the page') });
+    // Marked, so the page renews its cookie itself; a missing or wrong key is not.
+    expect(stale.headers['x-inlet-session']).toBe('stale');
+    const staleSession = await ui.app.inject({
+      url: '/inlet/session',
+      headers: { cookie: `${cookie.split('=')[0] ?? ''}=from-an-earlier-start` },
+    });
+    expect(staleSession.headers['x-inlet-session']).toBe('stale');
+    const noKey = await ui.app.inject({ url: '/workflows' });
+    expect(noKey.statusCode).toBe(401);
+    expect(noKey.headers['x-inlet-session']).toBeUndefined();
   });
 
   it("has a rate-limit window of its own, apart from the API key's", async () => {
@@ -79,6 +89,34 @@ describe('the UI session cookie instead of the sandbox key', () => {
     expect(byKey.at(-1)).toBe(429);
     const byUi = await ui.app.inject({ url: '/workflows/blocks', headers: { cookie } });
     expect(byUi.statusCode).toBe(200);
+  });
+});
+
+describe('a stale UI cookie on the proxy to Sixtyfour, when the server holds the key', () => {
+  it('is told the session is stale (renewable), not that the key is for the UI only', async () => {
+    const ui = await startUiApp({
+      SIXTYFOUR_API_KEY: 'server-held-upstream-key-0123',
+      // Never reached: the answer comes before anything is forwarded.
+      SIXTYFOUR_API_BASE: 'http://127.0.0.1:9',
+    });
+    try {
+      const { cookie } = await pageCookie(ui.app);
+      const stale = await ui.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: {
+          cookie: `${cookie.split('=')[0] ?? ''}=from-an-earlier-start`,
+          'sec-fetch-site': 'same-origin',
+        },
+      });
+      expect(stale.statusCode).toBe(401);
+      expect(stale.headers['x-inlet-session']).toBe('stale');
+      expect(json(stale)).toEqual({ detail: containing('reload the page') });
+      const script = await ui.app.inject({ url: '/inlet/sixtyfour/workflows' });
+      expect(script.statusCode).toBe(401);
+      expect(script.headers['x-inlet-session']).toBeUndefined();
+    } finally {
+      await ui.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { STALE_SESSION_HEADER } from '@core/wire/session.ts';
 import { detailError } from '../http/http-error.ts';
 import { isApiPath } from '../http/security-headers.ts';
 
@@ -129,3 +130,7 @@ export function registerUiSession(
 /** Why a cookie did not count, for the 401 the UI shows (it tells the user to reload). */
 export const STALE_SESSION =
   'The UI session has expired (the Inlet server restarted since this page was loaded); reload the page.';
+
+/** The 401 for a stale cookie, marked so the page can renew its session by itself. */
+export const staleSessionError = () =>
+  detailError(401, STALE_SESSION, { [STALE_SESSION_HEADER]: 'stale' });

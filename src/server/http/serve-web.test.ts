@@ -36,6 +36,25 @@ describe('serving the built UI', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('answers a reload of the page in full, with a fresh session cookie', async () => {
+    // A browser reloading the page sends the validators it was given. A 304 would carry no
+    // cookie, so a page loaded before a server restart would keep its stale session.
+    for (const url of ['/', '/runs/some-client-route']) {
+      const first = await app.inject({ url });
+      // The validators this answer gave, else the ones an earlier answer of the page gave.
+      const reload = await app.inject({
+        url,
+        headers: {
+          'if-none-match': first.headers.etag ?? 'W/"28-19ae2f0c4d8"',
+          'if-modified-since': first.headers['last-modified'] ?? new Date().toUTCString(),
+        },
+      });
+      expect(reload.statusCode, url).toBe(200);
+      expect(reload.headers['set-cookie'], url).toMatch(/^inlet_ui_\d+=/);
+      expect(reload.body, url).toContain('<script');
+    }
+  });
+
   it('answers client routes with index.html, and missing files and API paths with a JSON 404', async () => {
     const route = await app.inject({ url: '/runs/some-client-route' });
     expect(route.statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -95,7 +95,14 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
       reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/', (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html'));
+  // index.html goes out without validators (ETag, Last-Modified): a reload is then a full 200,
+  // which carries the session cookie; a 304 would not, and a page loaded before a restart
+  // would stay on its stale session however often it is reloaded.
+  const sendIndex = (reply: FastifyReply) =>
+    reply
+      .header('Cache-Control', 'no-cache')
+      .sendFile('index.html', { etag: false, lastModified: false });
+  app.get('/', (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     const isApi = API_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix));
@@ -107,7 +114,7 @@ export async function serveWeb(app: FastifyInstance, webRoot: string): Promise<b
       !/^\/assets(\/|$)/.test(url) &&
       !wantsJson(req)
     ) {
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      return sendIndex(reply);
     }
     return reply.code(404).header('Cache-Control', 'no-store').send(notFoundDetail(req));
   });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UpstreamStatusResponse } from '@core/wire/session.ts';
+import { staleSessionError } from '../auth/ui-session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
 import { isForwarded } from './forwarded-routes.ts';
 import { errorMessage } from '@core/error-message.ts';
@@ -12,6 +13,8 @@ export type ProxyOptions = {
   serverKey: string | undefined;
   /** Whether a request is the Inlet UI's own call (its session cookie): the server key's proof. */
   isUiCall: (request: FastifyRequest) => boolean;
+  /** Whether a request carries a UI cookie from an earlier start of this server. */
+  hasStaleSession: (request: FastifyRequest) => boolean;
   timeoutMs?: number;
   /** Largest upstream answer read, decoded (INLET_PROXY_MAX_RESPONSE_BYTES). */
   maxResponseBytes: number;
@@ -124,6 +127,7 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
         'No Sixtyfour API key: set SIXTYFOUR_API_KEY on the server, or send x-api-key.',
       );
     } else if (options.isUiCall(request)) key = options.serverKey;
+    else if (options.hasStaleSession(request)) throw staleSessionError();
     else {
       throw detailError(
         401,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { InletSessionResponse } from '@core/wire/session.ts';
-import { STALE_SESSION, type UiSession } from '../auth/ui-session.ts';
+import { staleSessionError, type UiSession } from '../auth/ui-session.ts';
 import { detailError } from '../http/http-error.ts';
 
 /**
@@ -14,12 +14,10 @@ export function registerSessionRoute(
 ): void {
   app.get('/inlet/session', (request, reply) => {
     if (!options.uiSession.isUiCall(request)) {
-      const stale = options.uiSession.check(request) === 'stale';
+      if (options.uiSession.check(request) === 'stale') throw staleSessionError();
       throw detailError(
         401,
-        stale
-          ? STALE_SESSION
-          : 'No UI session: open the Inlet UI served by this server (scripts send x-api-key instead).',
+        'No UI session: open the Inlet UI served by this server (scripts send x-api-key instead).',
       );
     }
     const body: InletSessionResponse = { sandbox_key_location: options.keyLocation };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { STALE_SESSION_HEADER } from '@core/wire/session.ts';
 import { ApiError, parseRetryAfter } from './api/api-error.ts';
 import type { Connection } from './api/connection.ts';
 import { readApiError } from './api/read-api-error.ts';
@@ -54,19 +55,59 @@ export async function apiRequest<S extends z.ZodType>(
   return (await apiExchange(connection, request)).data;
 }
 
+let renewing: Promise<void> | undefined;
+
+/**
+ * Fetches this page again for the session cookie it comes with (a restarted server makes a
+ * new one and refuses the old one). Calls refused at once share one fetch.
+ */
+function renewUiSession(): Promise<void> {
+  renewing ??= fetch('/', {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { accept: 'text/html' },
+  })
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .finally(() => {
+      renewing = undefined;
+    });
+  return renewing;
+}
+
 /** `apiRequest`, with the answer's headers (a list's `X-Total-Count`, say). */
 export async function apiExchange<S extends z.ZodType>(
   connection: Connection,
   request: ApiRequest<S>,
 ): Promise<{ data: z.infer<S>; headers: Headers }> {
+  let response = await send(connection, request);
+  // Refused for a stale session cookie (the server restarted): nothing was done with the
+  // request, so after renewing the session it is asked once more. A key the browser holds
+  // is never stale in this sense.
+  if (
+    response.status === 401 &&
+    response.headers.get(STALE_SESSION_HEADER) === 'stale' &&
+    connection.apiKey === undefined
+  ) {
+    await renewUiSession();
+    response = await send(connection, request);
+  }
+  return readAnswer(request, response);
+}
+
+async function send<S extends z.ZodType>(
+  connection: Connection,
+  request: ApiRequest<S>,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (connection.apiKey !== undefined) headers['x-api-key'] = connection.apiKey;
   const payload =
     request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
   if (payload !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
   try {
-    response = await fetch(apiUrl(connection, request.path, request.query), {
+    return await fetch(apiUrl(connection, request.path, request.query), {
       method: request.method ?? 'GET',
       headers,
       credentials: 'same-origin',
@@ -81,6 +122,12 @@ export async function apiExchange<S extends z.ZodType>(
       problems: [],
     });
   }
+}
+
+async function readAnswer<S extends z.ZodType>(
+  request: ApiRequest<S>,
+  response: Response,
+): Promise<{ data: z.infer<S>; headers: Headers }> {
   const text = await response.text();
   const body = readJson(text);
   if (!response.ok) {

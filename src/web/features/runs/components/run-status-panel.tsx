@@ -52,7 +52,10 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
   const data = status.data;
   const word = data ? normalizeStatus(data.overall_status) : 'queued';
   const terminal = data !== undefined && isTerminalStatus(data.overall_status);
-  const now = useNow(!terminal);
+  // While the status cannot be read, what is shown is the last answer: it says so, and the
+  // clock stops, rather than a run that may have ended (or a server that is gone) looking live.
+  const unreadable = status.isError && !terminal;
+  const now = useNow(!terminal && !unreadable);
   const cancelling = cancelRequested && !terminal;
   const elapsed = data ? elapsedMs(data, now) : undefined;
   const reason =
@@ -65,20 +68,31 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
 
   const handleCancel = () => {
     setCancelRequested(true);
-    cancel.mutate(runId);
+    // A cancel that did not get through cancelled nothing: the run is cancellable again.
+    cancel.mutate(runId, {
+      onError: () => {
+        setCancelRequested(false);
+      },
+    });
   };
 
   return (
     <div className={`run-status run-status--${word}`}>
       <div className="run-status__head">
         <div role="status" aria-label="Run status" className="run-status__word">
-          <span className={`run-status__dot run-status__dot--${word}`} aria-hidden="true" />
+          <span
+            className={`run-status__dot run-status__dot--${unreadable ? 'unknown' : word}`}
+            aria-hidden="true"
+          />
           <span className="run-status__label">
-            {data === undefined && status.isPending ? 'Loading status…' : word}
+            {data === undefined ? (status.isError ? 'Status unknown' : 'Loading status…') : word}
           </span>
           {cancelling && <span className="run-status__cancelling"> · Cancelling…</span>}
           {elapsed !== undefined && (
             <span className="run-status__elapsed"> · {formatDuration(elapsed)}</span>
+          )}
+          {unreadable && data !== undefined && (
+            <span className="run-status__stale"> · last known, not updating</span>
           )}
         </div>
         <code className="run-status__id" title="Run id (job_id)">

@@ -134,7 +134,9 @@ export function RunPanel({
           describe={workflow ? describe : undefined}
           canReveal={canRevealKey(access)}
         />
-        {!workflow && connection.ready && (
+        {/* Only when the draft names no workflow here: one it names is loading, or the
+            console says why it could not be loaded. */}
+        {!workflow && slot.workflowId === undefined && connection.ready && (
           <p className="notice notice--warning runs-fire__needs-save">
             Runs start from a workflow saved on the target.{' '}
             <button type="button" className="link-button" onClick={onRequestSave}>

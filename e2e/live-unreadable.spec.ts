@@ -53,4 +53,34 @@ test.describe('Live workflow and run that cannot be read with the key typed', ()
       await expect(console_.region.getByRole('button', { name: 'Save workflow' })).toBeEnabled();
     });
   });
+
+  test('a followed run whose status cannot be read is not shown as queued', async ({ page }) => {
+    const console_ = new RunConsole(page);
+    const key = new SixtyfourKey(page);
+
+    await test.step('Run a workflow on Sixtyfour to completion', async () => {
+      await console_.open(`${KEYLESS_BASE}/`);
+      await console_.chooseTarget('Sixtyfour');
+      await key.type(UPSTREAM_API_KEY);
+      await console_.designSpec({
+        input_schema: { email: { type: 'string', required: true } },
+        webhook_input: JSON.stringify([{ email: 'grace@example.com' }]),
+        dataframe_type: 'LEAD',
+      });
+      await console_.saveWorkflow('E2E unreadable run');
+      await console_.runTest();
+      await console_.expectStatus('completed');
+    });
+
+    await test.step('Reload and type a wrong key: the status is unknown, not queued', async () => {
+      await page.reload();
+      await console_.chooseTarget('Sixtyfour');
+      await key.type(WRONG_KEY);
+      await expect(
+        console_.region.getByRole('alert').filter({ hasText: "Could not read the run's status" }),
+      ).toContainText('(401)');
+      await expect(console_.status).toHaveText('Status unknown');
+      await expect(console_.cancelButton).toHaveCount(0);
+    });
+  });
 });

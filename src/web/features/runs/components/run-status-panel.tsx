@@ -50,7 +50,9 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
   const cancel = useCancelRun(connection);
   const [cancelRequested, setCancelRequested] = useState(false);
   const data = status.data;
-  const word = data ? normalizeStatus(data.overall_status) : 'queued';
+  // No answer yet reads as queued (a run just started is); no answer at all, as unknown: the
+  // run may well have ended, and its status says so once it can be read again.
+  const word = data ? normalizeStatus(data.overall_status) : status.isError ? 'unknown' : 'queued';
   const terminal = data !== undefined && isTerminalStatus(data.overall_status);
   const now = useNow(!terminal);
   const cancelling = cancelRequested && !terminal;
@@ -74,7 +76,11 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
         <div role="status" aria-label="Run status" className="run-status__word">
           <span className={`run-status__dot run-status__dot--${word}`} aria-hidden="true" />
           <span className="run-status__label">
-            {data === undefined && status.isPending ? 'Loading status…' : word}
+            {data === undefined && status.isPending
+              ? 'Loading status…'
+              : word === 'unknown'
+                ? 'Status unknown'
+                : word}
           </span>
           {cancelling && <span className="run-status__cancelling"> · Cancelling…</span>}
           {elapsed !== undefined && (
@@ -84,7 +90,7 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
         <code className="run-status__id" title="Run id (job_id)">
           {runId}
         </code>
-        {!terminal && (
+        {!terminal && word !== 'unknown' && (
           <button
             type="button"
             className="button button--secondary run-status__cancel"

@@ -127,7 +127,31 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { 'x-api-key': 'someone-elses-key-0000' },
       });
       expect(own.statusCode).toBe(401);
-      expect(json(own)).toEqual({ detail: 'Invalid API key' });
+      expect(json(own)).toEqual({
+        detail:
+          'Sixtyfour refused the x-api-key sent (Invalid API key): check the key typed beside the target switch, or the one your script sends.',
+      });
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("says when Sixtyfour refuses the server's own key, and where to fix it", async () => {
+    const proxy = await startUiApp({
+      SIXTYFOUR_API_BASE: upstreamBase,
+      SIXTYFOUR_API_KEY: 'a-revoked-server-key-0000',
+    });
+    try {
+      const { cookie } = await pageCookie(proxy.app);
+      const refused = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: { cookie },
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(json(refused)).toEqual({
+        detail:
+          "Sixtyfour refused the server's key, SIXTYFOUR_API_KEY (Invalid API key): set a valid key there and restart the Inlet server.",
+      });
     } finally {
       await proxy.close();
     }
@@ -146,7 +170,7 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { 'x-api-key': 'wrong' },
       });
       expect(wrong.statusCode).toBe(401);
-      expect(json(wrong)).toEqual({ detail: 'Invalid API key' });
+      expect(json(wrong)).toEqual({ detail: containing('refused the x-api-key sent') });
       const right = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/blocks',
         headers: { 'x-api-key': TEST_KEY },

@@ -166,6 +166,17 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
         `Sixtyfour upstream redirected (${response.status}) instead of answering; check SIXTYFOUR_API_BASE.`,
       );
     }
+    if (response.status === 401) {
+      // Sixtyfour's own words ("Invalid API key") do not say which key it refused: the one
+      // the caller sent (typed in the UI, or a script's) or the server's, fixed elsewhere.
+      const said = readableDetail(textOf(chunks)) || 'no detail';
+      throw detailError(
+        401,
+        own === undefined || own === ''
+          ? `Sixtyfour refused the server's key, SIXTYFOUR_API_KEY (${said}): set a valid key there and restart the Inlet server.`
+          : `Sixtyfour refused the x-api-key sent (${said}): check the key typed beside the target switch, or the one your script sends.`,
+      );
+    }
     if (response.status >= 500) {
       throw detailError(
         502,

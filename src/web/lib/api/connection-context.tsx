@@ -12,7 +12,7 @@ import {
 import { useDebounced } from '@web/lib/use-debounced.ts';
 import type { UpstreamStatusResponse } from '@core/wire/session.ts';
 import { errorMessage } from './api-error.ts';
-import { type Connection, TARGET_BASE_PATHS, type Target } from './connection.ts';
+import { type Connection, TARGET_BASE_PATHS, type Target, typedKeyProblem } from './connection.ts';
 import { getSessionQueryOptions } from './get-session.ts';
 import { getUpstreamStatusQueryOptions } from './get-upstream-status.ts';
 
@@ -112,8 +112,14 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
       connection = { ...base, apiKey: undefined, ready: true };
     } else {
       const typed = settledKey;
-      connection = { ...base, apiKey: typed === '' ? undefined : typed, ready: typed !== '' };
-      if (upstream.isError) {
+      const keyProblem = typedKeyProblem(typed);
+      connection = {
+        ...base,
+        apiKey: typed === '' || keyProblem !== undefined ? undefined : typed,
+        ready: typed !== '' && keyProblem === undefined,
+      };
+      if (keyProblem !== undefined) problem = keyProblem;
+      else if (upstream.isError) {
         problem = `Could not ask the server about Sixtyfour: ${errorMessage(upstream.error)}`;
       } else if (!upstream.data) problem = 'Asking the server about Sixtyfour…';
       else if (userKey.trim() === '') {

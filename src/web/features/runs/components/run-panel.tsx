@@ -15,6 +15,7 @@ import { useRunShortcut } from '../hooks/use-run-shortcut.ts';
 import type { JudgedSpec } from '../model/judged-spec.ts';
 import type { KeptRun } from '../model/kept-run.ts';
 import type { RunBody, RunJudge } from '../model/prepare-run.ts';
+import { describeStartFailure } from '../model/start-failure.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
@@ -109,6 +110,7 @@ export function RunPanel({
 
   const statusWord = status.data ? normalizeStatus(status.data.overall_status) : undefined;
   const { start, rejected } = launcher;
+  const startFailure = start.isError ? describeStartFailure(start.error) : undefined;
   return (
     <div className="runs-body">
       <SpecsOverridePanel
@@ -155,7 +157,12 @@ export function RunPanel({
             onDismiss={launcher.dismissRejected}
           />
         )}
-        {start.isError && <ApiErrorNotice error={start.error} title="The API refused the run" />}
+        {startFailure && (
+          <>
+            <ApiErrorNotice error={start.error} title={startFailure.title} />
+            {startFailure.next !== undefined && <p className="section-hint">{startFailure.next}</p>}
+          </>
+        )}
         {rerun.error !== undefined && (
           <ApiErrorNotice error={rerun.error} title="Could not read the past run's request" />
         )}

@@ -6,6 +6,7 @@ import { useEffectiveSpec } from '../hooks/use-effective-spec.ts';
 import { useFollowedRun } from '../hooks/use-followed-run.ts';
 import {
   canRevealKey,
+  copiedKeyHint,
   type RunAccess,
   useRequestDescription,
 } from '../hooks/use-request-description.ts';
@@ -135,6 +136,7 @@ export function RunPanel({
           onSaveJsonChange={setSaveJson}
           describe={workflow ? describe : undefined}
           canReveal={canRevealKey(access)}
+          keyHint={copiedKeyHint(access)}
         />
         {/* Only when the draft names no workflow here: one it names is loading, or the
             console says why it could not be loaded. */}

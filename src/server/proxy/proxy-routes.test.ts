@@ -225,12 +225,16 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { cookie },
       });
       expect(failed.statusCode).toBe(502);
-      expect(json(failed)).toEqual({ detail: containing('502') });
+      // An HTML error page is read for its words, without its markup.
+      expect(json(failed)).toEqual({ detail: 'Sixtyfour answered 502: Bad gateway.' });
       const html = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows',
         headers: { cookie },
       });
       expect(html.statusCode).toBe(502);
+      expect(json(html)).toEqual({
+        detail: 'Sixtyfour answered 200 with text/html instead of JSON: hi',
+      });
       const bombed = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/bomb',
         headers: { cookie },

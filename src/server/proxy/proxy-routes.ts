@@ -93,7 +93,11 @@ const readableDetail = (text: string): string => {
   } catch {
     // Not JSON: fall through to the text itself.
   }
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // An error page (a gateway's HTML) is read for its words, not its markup.
+  const words = /<[a-z!/][^>]*>/i.test(text)
+    ? text.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')
+    : text;
+  return words.replace(/\s+/g, ' ').trim().slice(0, 200);
 };
 
 /**

@@ -78,6 +78,12 @@ test.describe('Test run console against Sixtyfour through the proxy', () => {
       expect(await readFile(await download.path(), 'utf8')).toContain('alan@example.com');
     });
 
+    await test.step('The copy hint names the Sixtyfour key, not the sandbox one', async () => {
+      const hint = console_.region.getByText(/The copied x-api-key is masked/);
+      await expect(hint).toContainText('use your Sixtyfour API key');
+      await expect(hint).not.toContainText('sandbox-api-key');
+    });
+
     await test.step('The run landed on the upstream server, not the local sandbox', async () => {
       const response = await page.request.get(`${UPSTREAM_BASE}/workflows/runs?limit=5`, {
         headers: { 'x-api-key': UPSTREAM_API_KEY },

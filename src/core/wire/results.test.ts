@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workflowResultItemWithDownloadSchema } from './results.ts';
+import { downloadLinksResponseSchema, workflowResultItemWithDownloadSchema } from './results.ts';
 
 const item = (download_url: string | null) => ({
   filename: 'results.csv',
@@ -31,5 +31,28 @@ describe('download links the browser follows', () => {
       expect(parsed.success, url).toBe(false);
       expect(parsed.error?.issues[0]?.message).toContain('http(s)');
     }
+  });
+});
+
+describe('a download-links answer with a link that is not followed', () => {
+  it('keeps the inline rows and drops only the link, saying what it was', () => {
+    for (const url of ['gs://sixtyfour-results/run.csv', 'javascript:alert(1)']) {
+      const [file] = downloadLinksResponseSchema.parse([
+        { ...item(url), row_count: 1, results: [{ email: 'ada@example.com' }] },
+      ]);
+      expect(file?.download_url, url).toBeNull();
+      expect(file?.refused_download_url, url).toBe(url);
+      expect(file?.results, url).toEqual([{ email: 'ada@example.com' }]);
+    }
+  });
+
+  it('leaves http(s) links and none as they are', () => {
+    const [file, none] = downloadLinksResponseSchema.parse([
+      item('https://storage.example/a.csv?sig=1'),
+      item(null),
+    ]);
+    expect(file?.download_url).toBe('https://storage.example/a.csv?sig=1');
+    expect(file?.refused_download_url).toBeUndefined();
+    expect(none?.download_url).toBeNull();
   });
 });

@@ -20,6 +20,9 @@ export const resultFormatsQuerySchema = z.preprocess(
 /** `GET /workflows/runs/{run_id}/results/download-links` query. */
 export const downloadLinksQuerySchema = z.object({ format: resultFormatSchema.default('csv') });
 
+/** A link the browser may follow: an absolute http(s) URL. */
+const isFollowableUrl = (url: string): boolean => /^https?:\/\//i.test(url) && URL.canParse(url);
+
 /** OpenAPI `WorkflowResultItemWithDownload`. */
 export const workflowResultItemWithDownloadSchema = z.object({
   filename: z.string(),
@@ -33,7 +36,7 @@ export const workflowResultItemWithDownloadSchema = z.object({
   // link fails the answer loudly instead of ever becoming a link.
   download_url: z
     .string()
-    .refine((url) => /^https?:\/\//i.test(url) && URL.canParse(url), {
+    .refine(isFollowableUrl, {
       error: 'download_url must be an http(s) URL; this link is not followed.',
     })
     .nullish(),
@@ -44,4 +47,17 @@ export const workflowResultItemWithDownloadSchema = z.object({
 });
 export type WorkflowResultItemWithDownload = z.infer<typeof workflowResultItemWithDownloadSchema>;
 
-export const downloadLinksResponseSchema = z.array(workflowResultItemWithDownloadSchema);
+/**
+ * The answer as a client reads it. An item whose download_url is not http(s) (`gs://…`,
+ * `javascript:`) keeps its inline rows: only the link is dropped, never followed, and kept
+ * aside as text (`refused_download_url`) so the client can say why there is none.
+ */
+export const downloadLinksResponseSchema = z.array(
+  workflowResultItemWithDownloadSchema
+    .extend({ download_url: z.string().nullish() })
+    .transform(({ download_url, ...item }) =>
+      typeof download_url === 'string' && !isFollowableUrl(download_url)
+        ? { ...item, download_url: null, refused_download_url: download_url }
+        : { ...item, download_url, refused_download_url: undefined },
+    ),
+);

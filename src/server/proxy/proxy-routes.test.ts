@@ -126,7 +126,31 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { 'x-api-key': 'someone-elses-key-0000' },
       });
       expect(own.statusCode).toBe(401);
-      expect(json(own)).toEqual({ detail: 'Invalid API key' });
+      expect(json(own)).toEqual({
+        detail:
+          'Sixtyfour refused the x-api-key sent (Invalid API key): check the key typed beside the target switch, or the one your script sends.',
+      });
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("says when Sixtyfour refuses the server's own key, and where to fix it", async () => {
+    const proxy = await startUiApp({
+      SIXTYFOUR_API_BASE: upstreamBase,
+      SIXTYFOUR_API_KEY: 'a-revoked-server-key-0000',
+    });
+    try {
+      const { cookie } = await pageCookie(proxy.app);
+      const refused = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows',
+        headers: { cookie },
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(json(refused)).toEqual({
+        detail:
+          "Sixtyfour refused the server's key, SIXTYFOUR_API_KEY (Invalid API key): set a valid key there and restart the Inlet server.",
+      });
     } finally {
       await proxy.close();
     }
@@ -145,7 +169,7 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { 'x-api-key': 'wrong' },
       });
       expect(wrong.statusCode).toBe(401);
-      expect(json(wrong)).toEqual({ detail: 'Invalid API key' });
+      expect(json(wrong)).toEqual({ detail: containing('refused the x-api-key sent') });
       const right = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/blocks',
         headers: { 'x-api-key': TEST_KEY },
@@ -200,12 +224,16 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { cookie },
       });
       expect(failed.statusCode).toBe(502);
-      expect(json(failed)).toEqual({ detail: containing('502') });
+      // An HTML error page is read for its words, without its markup.
+      expect(json(failed)).toEqual({ detail: 'Sixtyfour answered 502: Bad gateway.' });
       const html = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows',
         headers: { cookie },
       });
       expect(html.statusCode).toBe(502);
+      expect(json(html)).toEqual({
+        detail: 'Sixtyfour answered 200 with text/html instead of JSON: hi',
+      });
       const bombed = await proxy.app.inject({
         url: '/inlet/sixtyfour/workflows/bomb',
         headers: { cookie },

@@ -96,7 +96,11 @@ const readableDetail = (text: string): string => {
   } catch {
     // Not JSON: fall through to the text itself.
   }
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // An error page (a gateway's HTML) is read for its words, not its markup.
+  const words = /<[a-z!/][^>]*>/i.test(text)
+    ? text.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')
+    : text;
+  return words.replace(/\s+/g, ' ').trim().slice(0, 200);
 };
 
 /**
@@ -168,6 +172,17 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
       throw detailError(
         502,
         `Sixtyfour upstream redirected (${response.status}) instead of answering; check SIXTYFOUR_API_BASE.`,
+      );
+    }
+    if (response.status === 401) {
+      // Sixtyfour's own words ("Invalid API key") do not say which key it refused: the one
+      // the caller sent (typed in the UI, or a script's) or the server's, fixed elsewhere.
+      const said = readableDetail(textOf(chunks)) || 'no detail';
+      throw detailError(
+        401,
+        own === undefined || own === ''
+          ? `Sixtyfour refused the server's key, SIXTYFOUR_API_KEY (${said}): set a valid key there and restart the Inlet server.`
+          : `Sixtyfour refused the x-api-key sent (${said}): check the key typed beside the target switch, or the one your script sends.`,
       );
     }
     if (response.status >= 500) {

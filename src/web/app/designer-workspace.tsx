@@ -233,6 +233,7 @@ export function DesignerWorkspace() {
         onFollowRun={handleFollowRun}
         onInferFromTraffic={handleInferFromTraffic}
         consoleOverride={consoleOverride}
+        consoleTarget={target === 'sixtyfour' ? 'live' : 'sandbox'}
       />
       <InferColumnsDialog
         proposals={traffic?.proposals}

@@ -138,6 +138,14 @@ async function readAnswer<S extends z.ZodType>(
     );
   }
   const parsed = request.schema.safeParse(body);
+  if (!parsed.success && body === undefined) {
+    // Said as it is: a schema's "expected object, received undefined" hides that it is not JSON.
+    const start = text.replace(/\s+/g, ' ').trim().slice(0, 120);
+    throw new ApiError(response.status, {
+      message: `The answer to ${request.path} is not JSON (${start === '' ? 'it is empty' : `it starts “${start}”`}); ask again, and if it stays so, the API is at fault.`,
+      problems: [],
+    });
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';

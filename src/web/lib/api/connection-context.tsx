@@ -1,8 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useDebounced } from '@web/lib/use-debounced.ts';
 import type { UpstreamStatusResponse } from '@core/wire/session.ts';
 import { errorMessage } from './api-error.ts';
-import { type Connection, TARGET_BASE_PATHS, type Target } from './connection.ts';
+import { type Connection, TARGET_BASE_PATHS, type Target, typedKeyProblem } from './connection.ts';
 import { getSessionQueryOptions } from './get-session.ts';
 import { getUpstreamStatusQueryOptions } from './get-upstream-status.ts';
 
@@ -46,8 +56,15 @@ export type ConnectionState = {
 
 const ConnectionContext = createContext<ConnectionState | undefined>(undefined);
 
+/** A typed key is used once typing has paused, so half a key is never sent. */
+const KEY_SETTLE_MS = 300;
+
+/** Whether a query's key is of the live target (the features' roots: `[feature, target, …]`). */
+const isLiveQuery = (queryKey: readonly unknown[]): boolean => queryKey[1] === 'sixtyfour';
+
 /** Target choice and API keys for the whole app; keys never go to localStorage or URLs. */
 export function ConnectionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [target, setTarget] = useState<Target>('sandbox');
   const [userKey, setUserKeyState] = useState(() => readSessionKey() ?? '');
   const [rememberKey, setRememberKeyState] = useState(() => readSessionKey() !== undefined);
@@ -72,6 +89,16 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
     [userKey],
   );
 
+  const settledKey = useDebounced(userKey.trim(), KEY_SETTLE_MS);
+  // Answers to another key (a 401 to a wrong one, or another account's workflows) are not
+  // this key's: a new key asks the live target again.
+  const lastKey = useRef(settledKey);
+  useEffect(() => {
+    if (lastKey.current === settledKey) return;
+    lastKey.current = settledKey;
+    void queryClient.resetQueries({ predicate: (query) => isLiveQuery(query.queryKey) });
+  }, [settledKey, queryClient]);
+
   const value = useMemo<ConnectionState>(() => {
     const sandboxKeyLocation = session.data?.sandbox_key_location;
     const base = { target, basePath: TARGET_BASE_PATHS[target] };
@@ -84,12 +111,20 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
     } else if (upstream.data?.server_has_key) {
       connection = { ...base, apiKey: undefined, ready: true };
     } else {
-      const typed = userKey.trim();
-      connection = { ...base, apiKey: typed === '' ? undefined : typed, ready: typed !== '' };
-      if (upstream.isError) {
+      const typed = settledKey;
+      const keyProblem = typedKeyProblem(typed);
+      connection = {
+        ...base,
+        apiKey: typed === '' || keyProblem !== undefined ? undefined : typed,
+        ready: typed !== '' && keyProblem === undefined,
+      };
+      if (keyProblem !== undefined) problem = keyProblem;
+      else if (upstream.isError) {
         problem = `Could not ask the server about Sixtyfour: ${errorMessage(upstream.error)}`;
       } else if (!upstream.data) problem = 'Asking the server about Sixtyfour…';
-      else if (typed === '') problem = 'Enter your Sixtyfour API key to use the live API.';
+      else if (userKey.trim() === '') {
+        problem = 'Enter your Sixtyfour API key to use the live API.';
+      }
     }
     return {
       connection,
@@ -113,6 +148,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
     upstream.isError,
     upstream.error,
     userKey,
+    settledKey,
     setUserKey,
     rememberKey,
     setRememberKey,

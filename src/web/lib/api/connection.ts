@@ -36,3 +36,24 @@ export const onThisServer = (connection: Connection): Connection => ({
   basePath: TARGET_BASE_PATHS.sandbox,
   apiKey: undefined,
 });
+
+/**
+ * Why a typed key cannot be sent, or undefined. An API key is printable ASCII; a pasted
+ * one can carry a space, a "…" or an invisible character, which fetch refuses to put in a
+ * header (it throws as if the server were down) or which the API would refuse.
+ */
+export function typedKeyProblem(key: string): string | undefined {
+  const found = /[^\x21-\x7e]/u.exec(key);
+  if (found === null) return undefined;
+  const [char] = found;
+  // Counted in characters as people see them, not in UTF-16 units.
+  const index = Array.from(key.slice(0, found.index)).length;
+  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown =
+    char === ' '
+      ? 'a space'
+      : /^[\p{L}\p{P}\p{S}\p{N}]$/u.test(char)
+        ? `“${char}” (${code})`
+        : `an invisible character (${code})`;
+  return `The Sixtyfour API key holds ${shown} at character ${index + 1}, which no API key has: paste the key again without it.`;
+}

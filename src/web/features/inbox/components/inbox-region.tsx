@@ -7,7 +7,18 @@ import { InboxFiltersBar } from './inbox-filters.tsx';
 import { InboxWorkflowCell } from './inbox-workflow-cell.tsx';
 import { InferFromTraffic, type TrafficInference } from './infer-from-traffic.tsx';
 import type { ConsoleOverride } from '../model/replay-override.ts';
+import type { InboxTarget } from '@core/wire/inbox.ts';
 import './inbox.css';
+
+const TARGET_HINTS: Record<InboxTarget, string> = {
+  sandbox: 'Every POST /workflows/run the sandbox answered.',
+  live: 'Every POST /workflows/run Inlet sent to Sixtyfour, with its answer.',
+};
+
+const EMPTY_TEXT: Record<InboxTarget, string> = {
+  sandbox: 'No run requests to the sandbox recorded yet.',
+  live: 'No run requests sent to Sixtyfour through Inlet recorded yet.',
+};
 
 /**
  * Region "Inbox" (issue 15): every run request the sandbox answered, from any client (curl,
@@ -19,6 +30,7 @@ export function InboxRegion({
   onFollowRun,
   onInferFromTraffic,
   consoleOverride,
+  consoleTarget = 'sandbox',
 }: {
   onOpenAsSample: (body: string) => void;
   /** A replay started a run: the run console opens its workflow and follows it. */
@@ -27,6 +39,8 @@ export function InboxRegion({
   onInferFromTraffic?: (inference: TrafficInference) => void;
   /** The run console's workflow and override, which a replay may carry. */
   consoleOverride?: ConsoleOverride | undefined;
+  /** Where the run console sends runs: the inbox says when it shows the other target's. */
+  consoleTarget?: InboxTarget;
 }) {
   const titleId = useId();
   const [filters, setFilters] = useState<InboxFilters>(NO_INBOX_FILTERS);
@@ -39,9 +53,28 @@ export function InboxRegion({
         <h3 id={titleId} className="panel__title">
           Inbox
         </h3>
-        <span className="section-hint">Every POST /workflows/run the sandbox answered.</span>
+        <span className="section-hint">{TARGET_HINTS[filters.target]}</span>
       </header>
       <InboxFiltersBar filters={filters} onChange={setFilters} />
+      {filters.target !== consoleTarget && (
+        <p className="section-hint">
+          {consoleTarget === 'live'
+            ? 'The run console sends runs to Sixtyfour; these are the sandbox’s requests.'
+            : 'The run console sends runs to the sandbox; these went to Sixtyfour.'}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setFilters({ ...filters, target: consoleTarget, workflowId: '' });
+              setOpenId(undefined);
+            }}
+          >
+            {consoleTarget === 'live'
+              ? 'Show the requests sent to Sixtyfour'
+              : 'Show the sandbox’s requests'}
+          </button>
+        </p>
+      )}
       {onInferFromTraffic && <InferFromTraffic filters={filters} onInfer={onInferFromTraffic} />}
       {inbox.isPending && <p className="section-hint">Loading the inbox…</p>}
       {inbox.error && (
@@ -49,7 +82,7 @@ export function InboxRegion({
           Could not load the inbox: {errorMessage(inbox.error)}
         </p>
       )}
-      {entries?.length === 0 && <p className="section-hint">No run requests recorded yet.</p>}
+      {entries?.length === 0 && <p className="section-hint">{EMPTY_TEXT[filters.target]}</p>}
       {entries && entries.length > 0 && (
         <div className="inbox__table-wrap">
           <table className="inbox__table">

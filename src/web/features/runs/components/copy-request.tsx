@@ -11,10 +11,12 @@ export type CopyRequestProps = {
   /** Whether the browser holds a key the user may reveal. */
   canReveal: boolean;
   revealLabel: string;
+  /** Where the key that replaces the mask comes from, for the target the request goes to. */
+  keyHint: string;
 };
 
 /** "Copy as curl / JavaScript / Python", with the key masked unless revealed. */
-export function CopyRequest({ describe, canReveal, revealLabel }: CopyRequestProps) {
+export function CopyRequest({ describe, canReveal, revealLabel, keyHint }: CopyRequestProps) {
   const [reveal, setReveal] = useState(false);
   const text = (build: (request: RunRequestDescription) => string) => () => {
     const request = describe(reveal && canReveal);
@@ -50,9 +52,8 @@ export function CopyRequest({ describe, canReveal, revealLabel }: CopyRequestPro
       )}
       {!(reveal && canReveal) && (
         <p className="section-hint runs-copy__masked">
-          The copied <code>x-api-key</code> is masked: put your key in its place before running it
-          (the sandbox&rsquo;s is in <code>sandbox-api-key</code> in its data directory, or{' '}
-          <code>INLET_API_KEY</code>).
+          The copied <code>x-api-key</code> is masked: put your key in its place before running it (
+          {keyHint}).
         </p>
       )}
     </div>

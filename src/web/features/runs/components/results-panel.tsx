@@ -14,6 +14,9 @@ import { cellText } from './format.ts';
 
 const MAX_SHOWN_ROWS = 200;
 
+/** A refused link, shown as text only, cut to a readable length. */
+const shortUrl = (url: string): string => (url.length > 120 ? `${url.slice(0, 120)}…` : url);
+
 export type ResultsPanelProps = {
   connection: Connection;
   runId: string;
@@ -67,7 +70,16 @@ export function ResultsPanel({
         (answer) => {
           const item = answer.find((entry) => entry.download_url);
           if (!item?.download_url) {
-            setDownloadError(new Error(`The server returned no ${format.toUpperCase()} link.`));
+            const refused = answer.find(
+              (entry) => entry.refused_download_url,
+            )?.refused_download_url;
+            setDownloadError(
+              new Error(
+                refused === undefined
+                  ? `The server returned no ${format.toUpperCase()} link.`
+                  : `The ${format.toUpperCase()} link the API returned is not an http(s) URL, so it is not followed (${shortUrl(refused)}); the rows shown here came with the answer.`,
+              ),
+            );
             return;
           }
           const name = resultFileName(workflowName, runId, format);
@@ -136,6 +148,12 @@ export function ResultsPanel({
       )}
       {downloadError !== undefined && (
         <ApiErrorNotice error={downloadError} title="Could not download" />
+      )}
+      {file?.refused_download_url !== undefined && (
+        <p className="section-hint">
+          The API's download link is not an http(s) URL, so it is not followed:{' '}
+          <code>{shortUrl(file.refused_download_url)}</code>
+        </p>
       )}
       {links.isPending && <p className="section-hint">Loading results…</p>}
       {links.isError && <ApiErrorNotice error={links.error} title="Could not load the results" />}

@@ -14,6 +14,7 @@ export function RunFireBar({
   onSaveJsonChange,
   describe,
   canReveal,
+  keyHint,
 }: {
   canRun: boolean;
   sending: boolean;
@@ -23,6 +24,8 @@ export function RunFireBar({
   /** Absent while no workflow is open: nothing to copy yet. */
   describe: ((revealKey: boolean) => RunRequestDescription | undefined) | undefined;
   canReveal: boolean;
+  /** Where the key of a copied request comes from, said beside the copy buttons. */
+  keyHint: string;
 }) {
   const shortcutId = useId();
   return (
@@ -59,6 +62,7 @@ export function RunFireBar({
         <CopyRequest
           describe={describe}
           canReveal={canReveal}
+          keyHint={keyHint}
           revealLabel="Show the API key in copied requests"
         />
       )}

@@ -6,6 +6,7 @@ import { useEffectiveSpec } from '../hooks/use-effective-spec.ts';
 import { useFollowedRun } from '../hooks/use-followed-run.ts';
 import {
   canRevealKey,
+  copiedKeyHint,
   type RunAccess,
   useRequestDescription,
 } from '../hooks/use-request-description.ts';
@@ -15,6 +16,7 @@ import { useRunShortcut } from '../hooks/use-run-shortcut.ts';
 import type { JudgedSpec } from '../model/judged-spec.ts';
 import type { KeptRun } from '../model/kept-run.ts';
 import type { RunBody, RunJudge } from '../model/prepare-run.ts';
+import { describeStartFailure } from '../model/start-failure.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { PreflightNotice } from './preflight-notice.tsx';
 import { ResultsPanel } from './results-panel.tsx';
@@ -109,6 +111,7 @@ export function RunPanel({
 
   const statusWord = status.data ? normalizeStatus(status.data.overall_status) : undefined;
   const { start, rejected } = launcher;
+  const startFailure = start.isError ? describeStartFailure(start.error) : undefined;
   return (
     <div className="runs-body">
       <SpecsOverridePanel
@@ -133,8 +136,11 @@ export function RunPanel({
           onSaveJsonChange={setSaveJson}
           describe={workflow ? describe : undefined}
           canReveal={canRevealKey(access)}
+          keyHint={copiedKeyHint(access)}
         />
-        {!workflow && connection.ready && (
+        {/* Only when the draft names no workflow here: one it names is loading, or the
+            console says why it could not be loaded. */}
+        {!workflow && slot.workflowId === undefined && connection.ready && (
           <p className="notice notice--warning runs-fire__needs-save">
             Runs start from a workflow saved on the target.{' '}
             <button type="button" className="link-button" onClick={onRequestSave}>
@@ -153,7 +159,12 @@ export function RunPanel({
             onDismiss={launcher.dismissRejected}
           />
         )}
-        {start.isError && <ApiErrorNotice error={start.error} title="The API refused the run" />}
+        {startFailure && (
+          <>
+            <ApiErrorNotice error={start.error} title={startFailure.title} />
+            {startFailure.next !== undefined && <p className="section-hint">{startFailure.next}</p>}
+          </>
+        )}
         {rerun.error !== undefined && (
           <ApiErrorNotice error={rerun.error} title="Could not read the past run's request" />
         )}

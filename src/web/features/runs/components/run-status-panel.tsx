@@ -50,7 +50,9 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
   const cancel = useCancelRun(connection);
   const [cancelRequested, setCancelRequested] = useState(false);
   const data = status.data;
-  const word = data ? normalizeStatus(data.overall_status) : 'queued';
+  // No answer yet reads as queued (a run just started is); no answer at all, as unknown: the
+  // run may well have ended, and its status says so once it can be read again.
+  const word = data ? normalizeStatus(data.overall_status) : status.isError ? 'unknown' : 'queued';
   const terminal = data !== undefined && isTerminalStatus(data.overall_status);
   // While the status cannot be read, what is shown is the last answer: it says so, and the
   // clock stops, rather than a run that may have ended (or a server that is gone) looking live.
@@ -85,7 +87,11 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
             aria-hidden="true"
           />
           <span className="run-status__label">
-            {data === undefined ? (status.isError ? 'Status unknown' : 'Loading status…') : word}
+            {data === undefined && !status.isError
+              ? 'Loading status…'
+              : word === 'unknown'
+                ? 'Status unknown'
+                : word}
           </span>
           {cancelling && <span className="run-status__cancelling"> · Cancelling…</span>}
           {elapsed !== undefined && (
@@ -98,7 +104,7 @@ export function RunStatusPanel({ connection, runId, listed }: RunStatusPanelProp
         <code className="run-status__id" title="Run id (job_id)">
           {runId}
         </code>
-        {!terminal && (
+        {!terminal && word !== 'unknown' && (
           <button
             type="button"
             className="button button--secondary run-status__cancel"

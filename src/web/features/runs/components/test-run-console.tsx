@@ -14,6 +14,7 @@ import {
   rememberWorkflowOverride,
 } from '../model/workflow-overrides-store.ts';
 import { findWebhookSpecs } from '../model/workflow-draft.ts';
+import { ApiErrorNotice } from './api-error-notice.tsx';
 import { OpenWorkflowDialog } from './open-workflow-dialog.tsx';
 import { RunPanel } from './run-panel.tsx';
 import { SaveWorkflowDialog, type SavedHow } from './save-workflow-dialog.tsx';
@@ -86,6 +87,10 @@ export function TestRunConsole({
 
   // A remembered workflow deleted since: forget it (and its run), and say so quietly.
   const gone = workflowId !== undefined && isNotFound(workflowQuery.error);
+  // Remembered but not readable now (a wrong key, the API down): the workflow still exists,
+  // so the console says so instead of "none saved", and saving would make a second one.
+  const unreadable =
+    workflowId !== undefined && workflow === undefined && workflowQuery.isError && !gone;
   const forget = useCallback(
     (id: string) => {
       setForgottenId(id);
@@ -184,13 +189,17 @@ export function TestRunConsole({
             </span>
           ) : (
             <span className="section-hint">
-              {workflowQuery.isFetching ? 'Loading…' : `None saved to ${label} yet`}
+              {workflowQuery.isFetching
+                ? 'Loading…'
+                : unreadable
+                  ? `${workflowId} (not loaded)`
+                  : `None saved to ${label} yet`}
             </span>
           )}
           <button
             type="button"
             className="button button--secondary"
-            disabled={!connection.ready}
+            disabled={!connection.ready || unreadable}
             onClick={handleOpenSave}
           >
             <Icon name="upload" />
@@ -224,6 +233,27 @@ export function TestRunConsole({
           The workflow last open here ({forgottenId}) no longer exists on {label}, so it was
           forgotten.
         </p>
+      )}
+      {unreadable && (
+        <div className="runs-console__unreadable">
+          <ApiErrorNotice
+            error={workflowQuery.error}
+            title={`Could not load the workflow open here (${workflowId}) from ${label}`}
+          />
+          <p className="section-hint">
+            Fix what the message names, then try again. Saving is off until then: it would create a
+            second workflow instead of updating this one.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                void workflowQuery.refetch();
+              }}
+            >
+              Try again
+            </button>
+          </p>
+        </div>
       )}
       {openProblem !== undefined && (
         <p className="notice notice--warning" role="alert">

@@ -20,6 +20,16 @@ export type RunAccess = {
 export const canRevealKey = (access: RunAccess): boolean =>
   access.connection.target !== 'sandbox' && !access.serverHasKey && access.userKey !== '';
 
+/** Where the key of a copied request comes from, for its target. */
+export function copiedKeyHint(access: RunAccess): string {
+  if (access.connection.target === 'sandbox') {
+    return 'the sandbox’s is in sandbox-api-key in its data directory, or INLET_API_KEY';
+  }
+  return access.serverHasKey
+    ? 'the request goes to Sixtyfour directly: use your Sixtyfour API key; the server’s SIXTYFOUR_API_KEY is never shown here'
+    : 'the request goes to Sixtyfour directly: use the Sixtyfour API key typed above, or “Copy with key”';
+}
+
 /** The run request "Run test" would send now, for "Copy as curl / JavaScript / Python". */
 export function useRequestDescription(
   access: RunAccess,

@@ -4,6 +4,7 @@ import { DesignerPage } from './pages/designer-page.ts';
 import { InboxPage } from './pages/inbox-page.ts';
 import { PayloadPage } from './pages/payload-page.ts';
 import { RunConsole } from './pages/run-console.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
 import { axeFailures } from './support/axe-audit.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -97,3 +98,31 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('at 1024×768 each tab of the workspace passes axe (light and dark)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const designer = new DesignerPage(page);
+  const payload = new PayloadPage(page);
+  const workspace = new WorkspacePage(page);
+
+  await test.step('The example spec and a payload with errors', async () => {
+    await designer.goto();
+    await designer.startFromExample();
+    await workspace.tab('Payload').click();
+    await payload.waitForEditor();
+    await payload.replaceText(PAYLOAD_WITH_ERRORS);
+    await expect(payload.problems).toBeVisible();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    await test.step(`Every tab in the ${theme} theme`, async () => {
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      for (const tab of ['Spec', 'Payload', 'Run'] as const) {
+        await workspace.tab(tab).click();
+        await expect(workspace.tabPanel(tab)).toBeVisible();
+        await expectNoViolations(page, `the ${tab} tab at 1024 px (${theme})`);
+      }
+    });
+  }
+});

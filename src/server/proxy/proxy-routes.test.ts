@@ -42,6 +42,17 @@ describe('proxy to the Sixtyfour API', () => {
           'x-total-count': '30000',
         });
         response.end(gzipSync(large));
+      } else if (request.url?.startsWith('/workflows/echo-401')) {
+        // An upstream that echoes the key it refused, in JSON and in an HTML error page.
+        response
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({ detail: `Invalid API key ${String(request.headers['x-api-key'])}` }),
+          );
+      } else if (request.url?.startsWith('/workflows/echo-500')) {
+        response
+          .writeHead(500, { 'content-type': 'text/html' })
+          .end(`<p>${'x'.repeat(190)} key=${String(request.headers['x-api-key'])}</p>`);
       } else if (request.url?.startsWith('/workflows/slow')) {
         setTimeout(
           () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
@@ -250,6 +261,33 @@ describe('proxy to the Sixtyfour API', () => {
         headers: { cookie },
       });
       expect(slow.statusCode).toBe(504);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("never puts the server's key in an answer, even where Sixtyfour echoes it", async () => {
+    const serverKey = 'sk_live_echoed_5f1c9a7e';
+    const proxy = await startUiApp({ SIXTYFOUR_API_BASE: oddBase, SIXTYFOUR_API_KEY: serverKey });
+    try {
+      const { cookie } = await pageCookie(proxy.app);
+      const refused = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/echo-401',
+        headers: { cookie },
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(json(refused)).toEqual({
+        detail:
+          "Sixtyfour refused the server's key, SIXTYFOUR_API_KEY (Invalid API key [key masked]): set a valid key there and restart the Inlet server.",
+      });
+      // The key stands right at the 200-character cut: no prefix of it is left either.
+      const failed = await proxy.app.inject({
+        url: '/inlet/sixtyfour/workflows/echo-500',
+        headers: { cookie },
+      });
+      expect(failed.statusCode).toBe(502);
+      expect(failed.body).not.toContain(serverKey.slice(0, 6));
+      expect(failed.body).toContain('[key');
     } finally {
       await proxy.close();
     }

@@ -64,6 +64,17 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array[]
   return chunks;
 }
 
+/**
+ * `text` with every key in `keys` masked: an upstream that echoes the key it refused must not
+ * put the server's key in an answer the browser reads. Masked before the detail is cut short,
+ * so no prefix of a key is left at the cut.
+ */
+const maskKeys = (text: string, keys: readonly string[]): string =>
+  keys.reduce(
+    (out, secret) => (secret === '' ? out : out.split(secret).join('[key masked]')),
+    text,
+  );
+
 /** Most of an error answer read for its detail. */
 const DETAIL_BYTES = 64 * 1024;
 
@@ -177,7 +188,7 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
     if (response.status === 401) {
       // Sixtyfour's own words ("Invalid API key") do not say which key it refused: the one
       // the caller sent (typed in the UI, or a script's) or the server's, fixed elsewhere.
-      const said = readableDetail(textOf(chunks)) || 'no detail';
+      const said = readableDetail(maskKeys(textOf(chunks), [key])) || 'no detail';
       throw detailError(
         401,
         own === undefined || own === ''
@@ -188,12 +199,12 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
     if (response.status >= 500) {
       throw detailError(
         502,
-        `Sixtyfour answered ${response.status}: ${readableDetail(textOf(chunks)) || 'no detail'}.`,
+        `Sixtyfour answered ${response.status}: ${readableDetail(maskKeys(textOf(chunks), [key])) || 'no detail'}.`,
       );
     }
     if (!isJson(response.headers.get('content-type'))) {
       throw new HttpError(502, {
-        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(textOf(chunks))}`,
+        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(maskKeys(textOf(chunks), [key]))}`,
       });
     }
     for (const name of PASSED_HEADERS) {

@@ -1,9 +1,12 @@
+import type { JsonObject } from '../wire/json-object.ts';
+
 /**
  * Two runs' result rows side by side: rows matched by a key column, cells compared as JSON
  * values, fields marked as noisy left out. Pure, so the page and tests share it.
  */
 
-export type ResultRow = Readonly<Record<string, unknown>>;
+/** A result row as the download-links answer's `results` hold it (`jsonObjectSchema`). */
+export type ResultRow = Readonly<JsonObject>;
 
 export type CellChange = { column: string; before: unknown; after: unknown };
 
@@ -41,8 +44,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   }
-  const left = Object.entries(a);
-  const right = new Map(Object.entries(b));
+  // Object.entries of an `object` types the values `any`: they are JSON values, unknown here.
+  const left: [string, unknown][] = Object.entries(a);
+  const right = new Map<string, unknown>(Object.entries(b));
   return (
     left.length === right.size &&
     left.every(([key, value]) => right.has(key) && sameValue(value, right.get(key)))

@@ -11,3 +11,5 @@ export const isJsonObject = (value: unknown): value is Record<string, unknown> =
 export const jsonObjectSchema = z.custom<Record<string, unknown>>(isJsonObject, {
   error: 'Input should be a valid dictionary',
 });
+
+export type JsonObject = z.infer<typeof jsonObjectSchema>;

@@ -8,7 +8,9 @@ const MAX_KEY_CHARS = 64 * 1024;
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+    // Object.values types a plain object's values `any`; they are parsed JSON, unknown here.
+    const children: unknown[] = Object.values(value);
+    for (const child of children) deepFreeze(child);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { RunConsole } from './pages/run-console.ts';
 import { companies, companySpec } from './support/company-rows.ts';
 import { OwnServer } from './support/own-server.ts';
@@ -9,21 +9,29 @@ test.beforeAll(() => server.start());
 
 test.afterAll(() => server.kill());
 
-// The server goes away under the page, and Chromium logs every failed request as a console
-// error, so this spec uses Playwright's own `test` and checks uncaught page errors itself.
-test('while the server is down the run status says it is not updating', async ({ page }) => {
-  test.setTimeout(120_000);
+/**
+ * The page on the spec's own server, a workflow saved, a run of a few seconds started and
+ * running; `pageErrors` collects the page's uncaught errors.
+ */
+async function startLongRun(page: Page, workflowName: string) {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const console_ = new RunConsole(page);
   await console_.open(`${server.base}/`);
   await console_.designSpec(companySpec(companies(300)));
-  await console_.saveWorkflow('E2E server down');
+  await console_.saveWorkflow(workflowName);
+  await console_.runTest();
+  await console_.expectStatus('running');
+  return { console_, pageErrors };
+}
 
-  await test.step('Start a run of a few seconds', async () => {
-    await console_.runTest();
-    await console_.expectStatus('running');
-  });
+// The server goes away under the page, and Chromium logs every failed request as a console
+// error, so this spec uses Playwright's own `test` and checks uncaught page errors itself.
+test('while the server is down the run status says it is not updating', async ({ page }) => {
+  test.setTimeout(120_000);
+
+  const { console_, pageErrors } = await test.step('Start a run of a few seconds', () =>
+    startLongRun(page, 'E2E server down'));
 
   await test.step('The server dies: the status is the last known, its clock stopped', async () => {
     await server.kill();
@@ -54,14 +62,7 @@ test('a cancel that does not reach the server leaves the run cancellable, not "C
   page,
 }) => {
   test.setTimeout(120_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  const console_ = new RunConsole(page);
-  await console_.open(`${server.base}/`);
-  await console_.designSpec(companySpec(companies(300)));
-  await console_.saveWorkflow('E2E cancel unsent');
-  await console_.runTest();
-  await console_.expectStatus('running');
+  const { console_, pageErrors } = await startLongRun(page, 'E2E cancel unsent');
 
   await test.step('The server dies; Cancel run fails, and says so', async () => {
     await server.kill();

@@ -7,6 +7,7 @@ import {
   droppedColumns,
   type EffectiveRow,
 } from '../model/effective-columns.ts';
+import { clipText } from '@web/lib/clip-text.ts';
 
 const describeColumn = (column: Column | undefined): string =>
   column === undefined
@@ -107,7 +108,7 @@ export function EffectiveSpecTable({
   );
 }
 
-const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+const clip = (text: string): string => clipText(text, 60);
 
 function ResultCell({
   text,

@@ -11,11 +11,12 @@ import { getDownloadLinksQueryOptions, useDownloadLinks } from '../api/get-downl
 import { followDownload, namedDownloadUrl, resultFileName } from '@web/lib/download.ts';
 import { ApiErrorNotice } from './api-error-notice.tsx';
 import { cellText } from './format.ts';
+import { clipText } from '@web/lib/clip-text.ts';
 
 const MAX_SHOWN_ROWS = 200;
 
 /** A refused link, shown as text only, cut to a readable length. */
-const shortUrl = (url: string): string => (url.length > 120 ? `${url.slice(0, 120)}…` : url);
+const shortUrl = (url: string): string => clipText(url, 121);
 
 export type ResultsPanelProps = {
   connection: Connection;

@@ -2,6 +2,7 @@ import type { FieldType } from '@core/spec/field-type.ts';
 import { type Column, parseWebhookSpec, type SpecModel } from '@core/spec/webhook-spec.ts';
 import { isJsonObject } from '@core/wire/json-object.ts';
 import type { EffectiveSpec } from './effective-spec.ts';
+import { clipText } from '@web/lib/clip-text.ts';
 
 /** One changed value, written as the table shows it: `employees.required: false → true`. */
 export type CellChange = { path: string; from: string; to: string };
@@ -121,7 +122,7 @@ export function effectiveRows(
   return rows;
 }
 
-const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+const short = (text: string): string => clipText(text, 40);
 
 /** Stored columns an `input_schema` override leaves out, which this run will not have. */
 export const droppedColumns = (rows: readonly EffectiveRow[]): string[] =>

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UpstreamStatusResponse } from '@core/wire/session.ts';
 import { staleSessionError } from '../auth/ui-session.ts';
 import { detailError, HttpError } from '../http/http-error.ts';
+import { createScrubber } from '../inbox/scrub-secrets.ts';
 import { isForwarded } from './forwarded-routes.ts';
 import { errorMessage } from '@core/error-message.ts';
 import { TOTAL_COUNT_HEADER, UNREADABLE_ROWS_HEADER } from '@core/wire/workflow.ts';
@@ -63,17 +64,6 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array[]
   }
   return chunks;
 }
-
-/**
- * `text` with every key in `keys` masked: an upstream that echoes the key it refused must not
- * put the server's key in an answer the browser reads. Masked before the detail is cut short,
- * so no prefix of a key is left at the cut.
- */
-const maskKeys = (text: string, keys: readonly string[]): string =>
-  keys.reduce(
-    (out, secret) => (secret === '' ? out : out.split(secret).join('[key masked]')),
-    text,
-  );
 
 /** Most of an error answer read for its detail. */
 const DETAIL_BYTES = 64 * 1024;
@@ -150,6 +140,9 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
       );
     }
     const headers: Record<string, string> = { accept: 'application/json', 'x-api-key': key };
+    // Upstream text copied into an answer never carries the key sent, even where Sixtyfour
+    // echoes it: masked in the whole text, before a detail is cut, so no prefix is left.
+    const masked = createScrubber([key]).text;
     const idempotencyKey = headerValue(request.headers['idempotency-key']);
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     const body = request.method === 'POST' ? request.rawBody : undefined;
@@ -188,7 +181,7 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
     if (response.status === 401) {
       // Sixtyfour's own words ("Invalid API key") do not say which key it refused: the one
       // the caller sent (typed in the UI, or a script's) or the server's, fixed elsewhere.
-      const said = readableDetail(maskKeys(textOf(chunks), [key])) || 'no detail';
+      const said = readableDetail(masked(textOf(chunks))) || 'no detail';
       throw detailError(
         401,
         own === undefined || own === ''
@@ -199,12 +192,12 @@ export function registerProxyRoutes(app: FastifyInstance, options: ProxyOptions)
     if (response.status >= 500) {
       throw detailError(
         502,
-        `Sixtyfour answered ${response.status}: ${readableDetail(maskKeys(textOf(chunks), [key])) || 'no detail'}.`,
+        `Sixtyfour answered ${response.status}: ${readableDetail(masked(textOf(chunks))) || 'no detail'}.`,
       );
     }
     if (!isJson(response.headers.get('content-type'))) {
       throw new HttpError(502, {
-        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(maskKeys(textOf(chunks), [key]))}`,
+        detail: `Sixtyfour answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'} instead of JSON: ${readableDetail(masked(textOf(chunks)))}`,
       });
     }
     for (const name of PASSED_HEADERS) {

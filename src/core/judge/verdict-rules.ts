@@ -37,6 +37,10 @@ const REJECTION_ORDER: readonly RejectingKind[] = [
   'null_required',
 ];
 
+/** The kind a rejection reports: the first in REJECTION_ORDER that was found. */
+export const rejectingKind = (byKind: Record<FindingKind, number>): RejectingKind =>
+  REJECTION_ORDER.find((candidate) => byKind[candidate] > 0) ?? 'invalid_json';
+
 /** The verdict and, when rejected, the status and a sentence for the API's `detail`. */
 export function decideVerdict(
   findings: readonly Finding[],
@@ -44,7 +48,7 @@ export function decideVerdict(
   errors: number,
 ): Pick<Judgement, 'verdict' | 'rejection'> {
   if (errors === 0) return { verdict: 'accepted' };
-  const kind = REJECTION_ORDER.find((candidate) => byKind[candidate] > 0) ?? 'invalid_json';
+  const kind = rejectingKind(byKind);
   const first = findings.find((finding) => finding.kind === kind);
   const lead = first?.message ?? 'The payload was rejected.';
   const more = errors - 1;
